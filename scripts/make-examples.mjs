@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Writes src/data/examples/*.json: the precomputed data each diagram draws before the live
+// model is ready (labelled "example" to the reader). It runs the shipped default model through
+// the same adapter as the site, so the numbers are real; rerun after every model change
+// (training/train.sh does). tests/unit/model/examples.test.ts fails when they are stale.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'vite';
+
+const server = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' });
+try {
+  const { buildExamples } = await server.ssrLoadModule('/src/model/examples.ts');
+  const { nodeModel } = await server.ssrLoadModule('/src/model/node.ts');
+  const files = await buildExamples(nodeModel());
+  mkdirSync('src/data/examples', { recursive: true });
+  for (const [name, data] of Object.entries(files)) {
+    writeFileSync(`src/data/examples/${name}.json`, JSON.stringify(data, null, 1) + '\n');
+    console.log(`examples: src/data/examples/${name}.json`);
+  }
+} finally {
+  await server.close();
+}

@@ -1,0 +1,59 @@
+/**
+ * The model API in Node, for vitest and the example-data script: the same Adapter and the
+ * same transformers.js `from_pretrained` on the local folder as in the browser.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
+import { Adapter, SESSION_OPTIONS, modelInfo, type Catalogue, type CatalogueEntry } from './core';
+import type { ModelApi } from './api';
+import type { LoadEvent } from './types';
+
+export const MODELS_DIR = resolve(process.cwd(), 'public/models');
+
+export function readCatalogue(dir = MODELS_DIR): Catalogue {
+  return JSON.parse(readFileSync(join(dir, 'models.json'), 'utf8')) as Catalogue;
+}
+
+export async function loadAdapter(opts: { dir?: string; id?: string; dtype?: CatalogueEntry['dtype'] } = {}): Promise<Adapter> {
+  const dir = opts.dir ?? MODELS_DIR;
+  const cat = readCatalogue(dir);
+  const id = opts.id ?? cat.default;
+  const base = cat.models.find((m) => m.id === id);
+  if (!base) throw new Error(`model ${id} is not in ${dir}/models.json`);
+  const entry = { ...base, dtype: opts.dtype ?? base.dtype };
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = dir + '/';
+  const tokenizer = await AutoTokenizer.from_pretrained(id);
+  const model = await AutoModelForCausalLM.from_pretrained(id, { dtype: entry.dtype, session_options: SESSION_OPTIONS });
+  const config = JSON.parse(readFileSync(join(dir, id, 'config.json'), 'utf8'));
+  return new Adapter({ model, tokenizer, config }, modelInfo(entry, config));
+}
+
+/** ModelApi over an in-process Adapter. */
+export function nodeModel(opts: Parameters<typeof loadAdapter>[0] = {}): ModelApi {
+  let p: Promise<Adapter> | null = null;
+  const listeners = new Set<(e: LoadEvent) => void>();
+  const get = () => {
+    if (!p) {
+      const t0 = performance.now();
+      p = loadAdapter(opts).then((a) => {
+        listeners.forEach((l) => l({ type: 'ready', model: a.info, ms: performance.now() - t0 }));
+        return a;
+      });
+    }
+    return p;
+  };
+  return {
+    load: async () => (await get()).info,
+    onEvent: (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    tokenize: async (text) => (await get()).tokenize(text),
+    trace: async (text) => (await get()).trace(text),
+    nextTokens: async (text, k) => (await get()).nextTokens(text, k),
+    generate: async (prompt, o) => (await get()).generate(prompt, o),
+  };
+}

@@ -1,0 +1,45 @@
+/** public/models/ follows the model contract in DESIGN.md §4. */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MODELS_DIR, readCatalogue } from '../../../src/model/node';
+
+const FILE_FOR_DTYPE = { fp32: 'onnx/model.onnx', fp16: 'onnx/model_fp16.onnx', q8: 'onnx/model_quantized.onnx' } as const;
+const BUDGET_BYTES = 8 * 1024 * 1024;
+
+describe('models.json', () => {
+  const cat = readCatalogue();
+
+  it('names a default that it lists', () => {
+    expect(cat.models.map((m) => m.id)).toContain(cat.default);
+  });
+
+  describe.each(cat.models.map((m) => [m.id, m] as const))('%s', (id, m) => {
+    const dir = `${MODELS_DIR}/${id}`;
+    const file = `${dir}/${FILE_FOR_DTYPE[m.dtype]}`;
+
+    it('points at the file transformers.js loads for its dtype, with its true size and hash', () => {
+      expect(existsSync(file)).toBe(true);
+      expect(m.bytes).toBe(statSync(file).size);
+      expect(m.version).toBe(createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12));
+    });
+
+    it('fits the 8 MB budget for the default variant', () => {
+      if (id === cat.default) expect(m.bytes).toBeLessThanOrEqual(BUDGET_BYTES);
+    });
+
+    it('ships the Hub layout: config, tokenizer, generation config, card, log, fp32 reference, side files', () => {
+      for (const f of ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json', 'MODEL.md',
+        'training-log.json', 'heads.json', 'weights.json', 'onnx/model.onnx']) {
+        expect(existsSync(`${dir}/${f}`), f).toBe(true);
+      }
+      const config = JSON.parse(readFileSync(`${dir}/config.json`, 'utf8'));
+      expect(config.model_type).toBe('gpt2');
+      expect(config.tie_word_embeddings).toBe(true);
+      const weights = JSON.parse(readFileSync(`${dir}/weights.json`, 'utf8'));
+      expect(statSync(`${dir}/${weights.wte.file}`).size).toBe(config.vocab_size * config.n_embd * 4);
+      expect(statSync(`${dir}/${weights.wpe.file}`).size).toBe(config.n_positions * config.n_embd * 4);
+      expect(weights.ln_f.weight).toHaveLength(config.n_embd);
+    });
+  });
+});
