@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Budget report (DESIGN.md §6): model ready cold and warm, forward pass of 64 tokens in
+// chromium, and gzipped JS shipped by each chapter page before a diagram nears the viewport.
+// Writes bench/results/bench.json and prints it. Reports; never fails CI.
+// Usage: npm run build && npm run bench
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const PORT = 4399;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const CHAPTERS = ['/next-token/', '/tokenization/', '/embeddings/', '/attention/', '/layers/', '/decoding/',
+  '/training/', '/scaling-laws/', '/architectures/'];
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null;
+};
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(ORIGIN + '/')).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('preview server did not start');
+}
+
+const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1'], { stdio: 'ignore' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const out = { date: new Date().toISOString(), budgets: { modelReadyColdMs: 1500, modelReadyWarmMs: 500, forward64MedianMs: 20, chapterJsGzipBytes: 30 * 1024 } };
+try {
+  await waitForServer();
+  const cat = JSON.parse(readFileSync('public/models/models.json', 'utf8'));
+  out.model = cat.models.find((m) => m.id === cat.default);
+
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  const loadMs = async () => {
+    await page.goto(ORIGIN + '/');
+    await page.locator('[data-diagram="next-token"]').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => performance.getEntriesByName('glassbox:model-load').length > 0, null, { timeout: 60_000 });
+    return page.evaluate(() => performance.getEntriesByName('glassbox:model-load')[0].duration);
+  };
+  out.modelReadyColdMs = await loadMs();
+  out.modelReadyWarmMs = await loadMs();
+
+  // 64-token prompts: each edit of the prompt is one forward pass, timed inside the worker.
+  const input = page.locator('[data-diagram="next-token"] input, [data-diagram="next-token"] textarea').first();
+  const words = 'the cat sat on a mat and it was tired so it slept in the warm sun all day long'.split(' ');
+  for (let i = 0; i < 25; i++) {
+    const text = Array.from({ length: 64 }, (_, j) => words[(i + j * 7) % words.length]).join(' ');
+    await input.fill(text);
+    await page.waitForTimeout(150);
+  }
+  const fw = await page.evaluate(() => performance.getEntriesByName('glassbox:forward').map((e) => e.duration));
+  out.forwardMs = { median: median(fw.slice(2)), n: fw.length - 2, note: 'prompts of 64 words (≥ 64 tokens), every output computed' };
+  await ctx.close();
+
+  out.chapterJs = {};
+  for (const route of CHAPTERS) {
+    const c = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const p = await c.newPage();
+    const bodies = [];
+    p.on('response', async (r) => {
+      if (r.request().resourceType() === 'script') bodies.push(r.body().then((b) => gzipSync(b).length).catch(() => 0));
+    });
+    const resp = await p.goto(ORIGIN + route, { waitUntil: 'networkidle' });
+    const sizes = await Promise.all(bodies);
+    out.chapterJs[route] = resp && resp.ok() ? sizes.reduce((a, b) => a + b, 0) : null;
+    await c.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/bench.json', JSON.stringify(out, null, 2) + '\n');
+console.log(JSON.stringify(out, null, 2));

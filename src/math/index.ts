@@ -1,0 +1,13 @@
+/**
+ * Pure, dependency-free maths for the site: softmax and friends, information measures, decoding
+ * (top-k, top-p, seeded sampling), small linear algebra with PCA, and scaling laws.
+ */
+
+export { argmax, logSoftmax, logSumExp, softmax } from './softmax';
+export { bits, crossEntropy, entropy, perplexity } from './information';
+export { decodeStep, mulberry32, sample, topK, topKFilter, topPFilter } from './sampling';
+export type { DecodeOptions, DecodeResult, Ranked, Rng } from './sampling';
+export { layerNorm, matVec, pca } from './linalg';
+export type { PcaOptions, PcaResult } from './linalg';
+export { CHINCHILLA, chinchillaLoss, computeFlops, optimalAllocation } from './scaling';
+export type { Allocation, ScalingConstants } from './scaling';
