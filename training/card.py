@@ -98,7 +98,7 @@ It is deliberately tiny: it runs on a phone, and it is **not** a useful assistan
 | Architecture | GPT-2 (pre-LayerNorm decoder, learned positions, GELU MLP, tied input/output embeddings) |
 | Layers × heads × width | {mc['n_layer']} × {mc['n_head']} × {mc['n_embd']} (head size {mc['n_embd'] // mc['n_head']}, MLP {4 * mc['n_embd']}) |
 | Context | {mc['n_positions']} tokens |
-| Vocabulary | {mc['vocab_size']:,} byte-level BPE tokens, trained by the recipe (`<|endoftext|>` = {mc['vocab_size'] - 1}) |
+| Vocabulary | {mc['vocab_size']:,} byte-level BPE tokens, trained by the recipe (`<\\|endoftext\\|>` = {mc['vocab_size'] - 1}) |
 | Parameters | {params:,} ({params - n_embed:,} outside the embeddings) |
 | Training tokens | {tokens_seen:,} ({cfg['steps']:,} steps × {cfg['batch']} × {cfg['seq_len']}) |
 | Training time | {log['seconds'] / 60:.1f} min on {cpu_name()} (2 cores; torch {torch.__version__}, 1 torch thread + 2 OpenBLAS threads) |

@@ -6,8 +6,8 @@
  */
 import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
 // Vite emits these as same-origin assets; without them onnxruntime-web fetches from a CDN.
-import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
-import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
+import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import { Adapter, SESSION_OPTIONS, modelInfo, type Catalogue } from './core';
 import { TensorF32 } from './tensor';
 import type { Reply, Request, WireTensor } from './protocol';
@@ -27,7 +27,8 @@ async function load(base: string): Promise<Adapter> {
   if (!entry) throw new Error('models.json names no default model');
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
-  env.localModelPath = modelsUrl;
+  // A path, not a full URL: transformers.js only looks for local files when the path is not http(s).
+  env.localModelPath = new URL(modelsUrl).pathname;
   env.useBrowserCache = true; // Cache API: the second visit loads from disk
   const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
   if (onnx.wasm) onnx.wasm.wasmPaths = { wasm: new URL(ortWasm, self.location.href).href, mjs: new URL(ortMjs, self.location.href).href };

@@ -1,0 +1,21 @@
+/**
+ * Registry id → Astro component, for the routes that render any diagram by id (embed, gallery).
+ * Every diagram component takes the same props; a missing entry fails the build in getStaticPaths.
+ */
+import NextToken from './next-token/NextToken.astro';
+
+export interface DiagramProps {
+  /** Initial state; validated against the registry schema by the component. */
+  state?: Record<string, unknown>;
+  /** Read and mirror the state in the page URL. */
+  urlState?: boolean;
+  /** Prefix for element ids, unique per instance on a page. */
+  uid?: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Astro components are typed as (props) => any
+type DiagramComponent = (props: DiagramProps) => any;
+
+export const components: Readonly<Record<string, DiagramComponent>> = {
+  'next-token': NextToken,
+};

@@ -1,0 +1,62 @@
+/**
+ * Types for a diagram's state schema. Every field a reader can change is declared here with
+ * its bounds, so the URL parser, the embed routes and the gallery all agree on one source.
+ */
+
+export interface StringField {
+  kind: 'string';
+  /** In UTF-16 code units, as `String.length` counts; longer values are cut. */
+  maxLength: number;
+  default: string;
+  label: string;
+}
+
+export interface IntField {
+  kind: 'int';
+  min: number;
+  max: number;
+  default: number;
+  label: string;
+}
+
+export interface NumberField {
+  kind: 'number';
+  min: number;
+  max: number;
+  /** Values snap to min + k·step, as an `<input type="range">` would. */
+  step: number;
+  default: number;
+  label: string;
+}
+
+export interface EnumField {
+  kind: 'enum';
+  values: readonly string[];
+  default: string;
+  label: string;
+}
+
+export type Field = StringField | IntField | NumberField | EnumField;
+
+export type StateSchema = Readonly<Record<string, Field>>;
+
+type ValueOf<F extends Field> = F extends EnumField
+  ? F['values'][number]
+  : F extends StringField
+    ? string
+    : number;
+
+/** The plain state object a schema describes, e.g. `{ text: string }`. */
+export type StateOf<S extends StateSchema> = { [K in keyof S]: ValueOf<S[K]> };
+
+export interface DiagramEntry<S extends StateSchema = StateSchema> {
+  /** kebab-case; also the embed route `/embed/<id>/` and the root's `data-diagram`. */
+  id: string;
+  title: string;
+  /** The chapter route that hosts the diagram, with a trailing slash (DESIGN.md §2). */
+  chapter: string;
+  description: string;
+  state: S;
+  /** Named states drawn on the gallery page; each must parse without notes. */
+  fixtures: Readonly<Record<string, Partial<StateOf<S>>>>;
+}

@@ -1,0 +1,65 @@
+import AxeBuilder from '@axe-core/playwright';
+import { diagrams } from '../../src/diagrams/registry';
+import { expect, MODEL_TIMEOUT, test } from './fixtures';
+
+/** Every public route: DESIGN.md §2 (stable, people link them), the gallery and each embed. */
+const routes = [
+  '/',
+  '/next-token/',
+  '/tokenization/',
+  '/embeddings/',
+  '/attention/',
+  '/layers/',
+  '/decoding/',
+  '/training/',
+  '/scaling-laws/',
+  '/architectures/',
+  '/model/',
+  '/gallery/',
+  ...diagrams.map((d) => `/embed/${d.id}/`),
+];
+
+test.use({ reducedMotion: 'reduce' });
+
+for (const route of routes) {
+  test(`axe finds no violations on ${route}`, async ({ page }) => {
+    const res = await page.goto(route);
+    expect(res?.status(), `${route} exists`).toBe(200);
+    // Scan the live state too: wait until every diagram on the page shows the model's numbers.
+    const pending = page.locator('[data-diagram]:not([data-source="model"])');
+    for (const el of await pending.all()) await el.scrollIntoViewIfNeeded();
+    await expect(pending).toHaveCount(0, { timeout: MODEL_TIMEOUT });
+    // Closed <details> are not rendered, so axe would skip the data tables inside them.
+    await page.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(summary, `${route} in ${colorScheme} mode`).toEqual([]);
+    }
+  });
+}
+
+test('axe finds no violations while the example is shown, and with the error and Retry', async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/models/models.json', async (route) => {
+    await held;
+    await route.abort('failed');
+  });
+  await page.goto('/embed/next-token/');
+  const diagram = page.locator('[data-diagram="next-token"]');
+  await expect(diagram.locator('[data-role="progress"]')).toBeVisible();
+  await page.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  for (const state of ['loading', 'error'] as const) {
+    if (state === 'error') {
+      release();
+      await expect(diagram.locator('[data-role="error"]')).toBeVisible({ timeout: MODEL_TIMEOUT });
+    }
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${state}, ${colorScheme}`).toEqual([]);
+    }
+  }
+});
