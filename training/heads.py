@@ -91,18 +91,26 @@ def main():
     scores = {"previous_token": prev, "first_token": first, "self": selfs, "induction": ind, "pronoun": pron}
     names = {"previous_token": "previous-token", "first_token": "first-token (sink)", "self": "self",
              "induction": "induction", "pronoun": "pronoun → antecedent"}
-    # A head's label is its strongest pattern, when that pattern is clearly present (weight ≥ 0.3);
-    # otherwise "mixed". Chance for induction/pronoun is far below 0.3 at these lengths.
+    # What a head that spreads attention evenly over the visible keys would score: query t sees
+    # t+1 keys, so its weight on any one key is 1/(t+1). A pattern is a head's label when the head
+    # beats that baseline at least twofold (its "lift"); otherwise the head is "broad".
+    inv = lambda qs: float(np.mean([1.0 / (q + 1) for q in qs]))
+    baseline = {"previous_token": inv(range(1, T)), "first_token": inv(range(4, T)), "self": inv(range(T)),
+                "induction": inv(range(R + 1, 2 * R)), "pronoun": inv([c["query"] - 1 for c in cases])}
+    lift = {k: scores[k] / baseline[k] for k in scores}
     labels = []
     for l in range(L):
         row = []
         for h in range(H):
-            best = max(scores, key=lambda k: scores[k][l, h])
-            row.append(names[best] if scores[best][l, h] >= 0.3 else "mixed")
+            best = max(lift, key=lambda k: lift[k][l, h])
+            row.append(names[best] if lift[best][l, h] >= 2 else "broad")
         labels.append(row)
-    out = {"model": cfg["id"], "layers": L, "heads": H, "indexing": "scores[layer][head], 0-based here; the site shows 1-based",
+    out = {"model": cfg["id"], "layers": L, "heads": H, "indexing": "scores[layer][head] arrays are 0-based; the site shows layers and heads 1-based",
            "method": __doc__.strip(), "scores": {k: np.round(v, 4).tolist() for k, v in scores.items()},
-           "labels": labels, "pronoun_cases": cases}
+           "baseline": {k: round(v, 4) for k, v in baseline.items()},
+           "lift": {k: np.round(v, 2).tolist() for k, v in lift.items()},
+           "labels": labels, "label_rule": "strongest pattern by lift over an even spread, if lift >= 2; else broad",
+           "pronoun_cases": cases, "pronoun_cases_indexing": "query and key are 1-based token positions"}
     Path(args.out).write_text(json.dumps(out, indent=1, ensure_ascii=False))
     best = np.unravel_index(np.argmax(pron), pron.shape)
     print("heads:", args.out, "best pronoun head (1-based): layer", best[0] + 1, "head", best[1] + 1, "score", round(float(pron[best]), 3))
