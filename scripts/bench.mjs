@@ -73,7 +73,9 @@ try {
     });
     const resp = await p.goto(ORIGIN + route, { waitUntil: 'networkidle' });
     const sizes = await Promise.all(bodies);
-    out.chapterJs[route] = resp && resp.ok() ? sizes.reduce((a, b) => a + b, 0) : null;
+    // Inline module scripts count too: Astro inlines small ones into the HTML.
+    const inline = await p.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'));
+    out.chapterJs[route] = resp && resp.ok() ? sizes.reduce((a, b) => a + b, 0) + gzipSync(inline).length : null;
     await c.close();
   }
 } finally {

@@ -27,7 +27,8 @@ for (const route of routes) {
     expect(res?.status(), `${route} exists`).toBe(200);
     // Scan the live state too: wait until every diagram on the page shows the model's numbers.
     const pending = page.locator('[data-diagram]:not([data-source="model"])');
-    for (const el of await pending.all()) await el.scrollIntoViewIfNeeded();
+    // Scroll through a fixed list: `pending` shrinks as diagrams go live, so its nth() would drift.
+    for (const el of await page.locator('[data-diagram]').all()) await el.scrollIntoViewIfNeeded();
     await expect(pending).toHaveCount(0, { timeout: MODEL_TIMEOUT });
     // Closed <details> are not rendered, so axe would skip the data tables inside them.
     await page.locator('details').evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
