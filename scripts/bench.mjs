@@ -32,7 +32,8 @@ async function waitForServer() {
   throw new Error('preview server did not start');
 }
 
-const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1'], { stdio: 'ignore' });
+// Own process group, so that killing it also ends the preview server that npx starts.
+const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 const out = { date: new Date().toISOString(), budgets: { modelReadyColdMs: 1500, modelReadyWarmMs: 500, forward64MedianMs: 20, chapterJsGzipBytes: 30 * 1024 } };
 try {
@@ -80,7 +81,7 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill();
+  process.kill(-server.pid);
 }
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/bench.json', JSON.stringify(out, null, 2) + '\n');

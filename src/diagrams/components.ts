@@ -3,6 +3,9 @@
  * Every diagram component takes the same props; a missing entry fails the build in getStaticPaths.
  */
 import NextToken from './next-token/NextToken.astro';
+import Attention from './attention/Attention.astro';
+import AttentionMatrix from './attention-matrix/AttentionMatrix.astro';
+import AttentionHeads from './attention-heads/AttentionHeads.astro';
 
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
@@ -18,4 +21,7 @@ type DiagramComponent = (props: DiagramProps) => any;
 
 export const components: Readonly<Record<string, DiagramComponent>> = {
   'next-token': NextToken,
+  attention: Attention,
+  'attention-matrix': AttentionMatrix,
+  'attention-heads': AttentionHeads,
 };

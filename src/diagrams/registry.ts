@@ -2,6 +2,7 @@
  * The one list of diagrams. Embed routes (`src/pages/embed/[id].astro`), the gallery and the
  * tests are generated from it, so adding a diagram starts here.
  */
+import { EXAMPLE_TEXTS } from '../model/examples';
 import type { DiagramEntry, StateSchema } from './schema';
 
 /** Identity helper that keeps each entry's literal schema type while checking its shape. */
@@ -25,7 +26,65 @@ export const nextToken = diagram({
   },
 });
 
-export const diagrams = [nextToken] as const;
+/**
+ * Shared by the attention views, so a link's `text`, `layer`, `head` and `token` mean the same
+ * in each. All 1-based, as readers count. Bounds are the architecture's (6 layers × 6 heads,
+ * context 256 tokens); `token` past the end of the text is clamped at run time, with a note.
+ */
+const attentionState = {
+  text: { kind: 'string', maxLength: 2000, default: EXAMPLE_TEXTS.attention, label: 'text' },
+  layer: { kind: 'int', min: 1, max: 6, default: 1, label: 'layer' },
+  head: { kind: 'int', min: 1, max: 6, default: 1, label: 'head' },
+  // 8 is " it" in the default sentence.
+  token: { kind: 'int', min: 1, max: 256, default: 8, label: 'token' },
+} as const satisfies StateSchema;
+
+const attentionFixtures = {
+  default: {},
+  'layer-2-head-3': { layer: 2, head: 3, token: 9 },
+  'first-token': { layer: 6, head: 6, token: 1 },
+  pronoun: { text: 'The dog chased the ball until it was lost in the grass.', token: 8 },
+  markup: { text: '<img src=x onerror=alert(1)> and </script> too', token: 4 },
+  empty: { text: '' },
+} as const;
+
+export const attention = diagram({
+  id: 'attention',
+  title: 'Where a token attends',
+  chapter: '/attention/',
+  description:
+    'Pick a token of your sentence, a layer and a head, and see how the model spreads that token’s attention over the tokens before it.',
+  state: attentionState,
+  fixtures: attentionFixtures,
+});
+
+export const attentionMatrix = diagram({
+  id: 'attention-matrix',
+  title: 'The attention matrix of one head',
+  chapter: '/attention/',
+  description:
+    'Every query token’s attention to every key token for one head, as a grid; the later tokens a query cannot see are masked.',
+  state: attentionState,
+  fixtures: attentionFixtures,
+});
+
+export const attentionHeads = diagram({
+  id: 'attention-heads',
+  title: 'Every head at once',
+  chapter: '/attention/',
+  description:
+    'All 36 heads (6 layers × 6 heads) side by side: where each one sends the attention of the token you pick, labelled with what that head was measured to do.',
+  state: { text: attentionState.text, token: attentionState.token },
+  fixtures: {
+    default: {},
+    'first-token': { token: 1 },
+    'the-dog': { text: 'The dog chased the ball until it was lost in the grass.', token: 8 },
+    markup: { text: '<img src=x onerror=alert(1)> and </script> too', token: 4 },
+    empty: { text: '' },
+  },
+});
+
+export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads] as const;
 
 export function getDiagram(id: string): DiagramEntry | undefined {
   return diagrams.find((d) => d.id === id) as DiagramEntry | undefined;

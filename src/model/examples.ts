@@ -7,11 +7,16 @@ import type { ModelApi } from './api';
 /** Default texts; the diagram registry uses the same ones as its defaults. */
 export const EXAMPLE_TEXTS = {
   nextToken: 'The cat sat on the',
+  attention: 'The cat sat on the mat because it was tired',
 } as const;
+
+/** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
+const round6 = (x: number) => Number(x.toFixed(6));
 
 export async function buildExamples(model: ModelApi): Promise<Record<string, unknown>> {
   const info = await model.load();
   const nt = await model.nextTokens(EXAMPLE_TEXTS.nextToken, 10);
+  const at = await model.trace(EXAMPLE_TEXTS.attention);
   return {
     'next-token': {
       model: { id: info.id, version: info.version },
@@ -19,6 +24,14 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
       truncated: nt.truncated,
       tokens: nt.tokens.map((t) => ({ id: t.id, text: t.text })),
       top: nt.top.map((t) => ({ id: t.id, text: t.text, p: Number(t.p.toFixed(6)) })),
+    },
+    attention: {
+      model: { id: info.id, version: info.version },
+      text: at.text,
+      truncated: at.truncated,
+      tokens: at.tokens.map((t) => ({ id: t.id, text: t.text })),
+      // [layer][head][query][key], rows sum to 1, keys after the query exactly 0
+      attentions: (at.attentions.toArray() as number[][][][]).map((l) => l.map((h) => h.map((q) => q.map(round6)))),
     },
   };
 }
