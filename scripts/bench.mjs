@@ -64,9 +64,34 @@ try {
   out.forwardMs = { median: median(fw.slice(2)), n: fw.length - 2, note: 'prompts of 64 words (≥ 64 tokens), every output computed' };
   await ctx.close();
 
+  // Hover → redraw on the attention diagram: p95 of glassbox:update:attention (budget 16 ms).
+  const hp = await browser.newPage();
+  await hp.goto(ORIGIN + '/embed/attention/');
+  await hp.locator('[data-diagram="attention"][data-source="model"]').waitFor({ timeout: 60_000 });
+  const targets = hp.locator('[data-diagram="attention"] [data-token]');
+  const n = await targets.count();
+  await hp.evaluate(() => performance.clearMeasures('glassbox:update:attention'));
+  for (let i = 0; i < 40; i++) await targets.nth(i % n).hover();
+  const hov = await hp.evaluate(() => performance.getEntriesByName('glassbox:update:attention').map((e) => e.duration));
+  const sorted = [...hov].sort((a, b) => a - b);
+  out.attentionHoverMs = { p95: sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] ?? null, n: hov.length, budget: 16 };
+  await hp.close();
+
   out.chapterJs = {};
   for (const route of CHAPTERS) {
     const c = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    // "Before any diagram is near the viewport": an IntersectionObserver that never reports,
+    // so only what the page loads up front is counted, not what diagrams load on approach.
+    await c.addInitScript(() => {
+      window.IntersectionObserver = class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+        takeRecords() {
+          return [];
+        }
+      };
+    });
     const p = await c.newPage();
     const bodies = [];
     p.on('response', async (r) => {
