@@ -5,7 +5,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from export import load_checkpoint, out_deq_path  # noqa: E402
+from export import load_q8  # noqa: E402
 from golden import tokenizer_encoder  # noqa: E402
 
 PROMPTS = ["The cat sat on the mat because", "Once upon a time", "The meaning of life is", "In the morning, the"]
@@ -49,12 +49,7 @@ def main():
     args = ap.parse_args()
     cfg = json.loads(Path(args.config).read_text())
     out = Path(args.out)
-    model, st = load_checkpoint(args.checkpoint, cfg)
-    deq = np.load(out_deq_path(args.checkpoint))
-    sd = model.state_dict()
-    for k in deq.files:
-        sd[k] = torch.from_numpy(deq[k])
-    model.load_state_dict(sd)
+    model, st = load_q8(args.checkpoint, cfg)
     log = st["log"]
     enc = tokenizer_encoder(Path(args.tokenizer) / "tokenizer.json")
     tok = json.loads((Path(args.tokenizer) / "tokenizer.json").read_text())

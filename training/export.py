@@ -146,6 +146,18 @@ def load_checkpoint(path, cfg):
     return model.eval(), st
 
 
+def load_q8(path, cfg):
+    """The checkpoint with its int8 weights dequantized exactly as model_quantized.onnx does:
+    PyTorch's view of the variant the site ships (written by export.py)."""
+    model, st = load_checkpoint(path, cfg)
+    deq = np.load(out_deq_path(path))
+    sd = model.state_dict()
+    for k in deq.files:
+        sd[k] = torch.from_numpy(deq[k])
+    model.load_state_dict(sd)
+    return model, st
+
+
 def hf_config(cfg):
     mc = cfg["model"]
     return {

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from export import load_checkpoint, out_deq_path  # noqa: E402
+from export import load_checkpoint, load_q8  # noqa: E402
 from bpe import Encoder  # noqa: E402
 
 SENTENCES = [
@@ -66,12 +66,7 @@ def main():
     cfg = json.loads(Path(args.config).read_text())
     torch.set_num_threads(1)
     fp32, _ = load_checkpoint(args.checkpoint, cfg)
-    q8, _ = load_checkpoint(args.checkpoint, cfg)
-    deq = np.load(out_deq_path(args.checkpoint))
-    sd = q8.state_dict()
-    for k in deq.files:
-        sd[k] = torch.from_numpy(deq[k])
-    q8.load_state_dict(sd)
+    q8, _ = load_q8(args.checkpoint, cfg)
     enc = tokenizer_encoder(Path(args.tokenizer) / "tokenizer.json")
     V = cfg["model"]["vocab_size"]
     cols = np.arange(0, V, V // 256)

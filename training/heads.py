@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from export import load_checkpoint, out_deq_path  # noqa: E402
+from export import load_q8  # noqa: E402
 from golden import tokenizer_encoder  # noqa: E402
 
 # (sentence, pronoun, antecedent): the antecedent's first token is the target.
@@ -48,12 +48,7 @@ def main():
     args = ap.parse_args()
     cfg = json.loads(Path(args.config).read_text())
     torch.set_num_threads(1)
-    model, _ = load_checkpoint(args.checkpoint, cfg)
-    deq = np.load(out_deq_path(args.checkpoint))
-    sd = model.state_dict()
-    for k in deq.files:
-        sd[k] = torch.from_numpy(deq[k])
-    model.load_state_dict(sd)
+    model, _ = load_q8(args.checkpoint, cfg)
     enc = tokenizer_encoder(Path(args.tokenizer) / "tokenizer.json")
     L, H = cfg["model"]["n_layer"], cfg["model"]["n_head"]
 

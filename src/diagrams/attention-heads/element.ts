@@ -17,10 +17,9 @@ import type { HeadScores } from './head-scores';
 import type { AttentionHeadsChart, HeadRef } from './render';
 import type { AttentionHeadsExport } from './view';
 import { followAttention, selectInAttention } from './link';
+import { whenNearViewport } from '../near-viewport';
 
 const DEBOUNCE_MS = 60;
-/** Start the ~5 MB model download a little before the reader reaches the diagram. */
-const NEAR_VIEWPORT = '400px 0px';
 const MEASURE = `glassbox:update:${entry.id}`;
 
 type State = { text: string; token: number };
@@ -75,20 +74,7 @@ export class GlassboxAttentionHeads extends HTMLElement {
       );
     }
 
-    if (typeof IntersectionObserver === 'undefined') {
-      void this.start();
-      return;
-    }
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        io.disconnect();
-        void this.start();
-      },
-      { rootMargin: NEAR_VIEWPORT },
-    );
-    io.observe(this);
-    this.cleanup.push(() => io.disconnect());
+    this.cleanup.push(whenNearViewport([this], () => void this.start()));
   }
 
   disconnectedCallback() {

@@ -14,6 +14,7 @@ import type { HeadScores } from '../attention-heads/head-scores';
 import { percent } from '../tokens';
 import type { StoryData } from './data';
 import type { StepId } from './figures';
+import { whenNearViewport } from '../near-viewport';
 
 /** Start the ~5 MB model download a little before the reader reaches the story. */
 const NEAR_VIEWPORT = '600px 0px';
@@ -55,22 +56,9 @@ export class GlassboxAttentionStory extends HTMLElement {
   }
 
   connectedCallback() {
-    if (typeof IntersectionObserver === 'undefined') {
-      void this.start();
-      return;
-    }
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        io.disconnect();
-        void this.start();
-      },
-      { rootMargin: NEAR_VIEWPORT },
-    );
-    io.observe(this);
     // Fills outside the story (e.g. the verdict under the main diagram) start it too.
-    document.querySelectorAll('[data-fill]').forEach((el) => io.observe(el));
-    this.cleanup.push(() => io.disconnect());
+    const targets = [this, ...document.querySelectorAll('[data-fill]')];
+    this.cleanup.push(whenNearViewport(targets, () => void this.start(), NEAR_VIEWPORT));
   }
 
   disconnectedCallback() {

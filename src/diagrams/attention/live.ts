@@ -23,14 +23,13 @@ import {
 } from './source';
 import { Status } from './status';
 import type { AttentionChart, AttentionOptions, AttentionView } from './view';
+import { whenNearViewport } from '../near-viewport';
 
 export type RenderFn = (root: HTMLElement, data: AttentionView, options: AttentionOptions) => AttentionChart;
 
 const DEBOUNCE_MS = 60; // typing
 /** Hovers come fast; the URL, `data-state` and the export follow once the pointer rests. */
 const COMMIT_MS = 120;
-/** Start the ~5 MB model download a little before the reader reaches the diagram. */
-const NEAR_VIEWPORT = '400px 0px';
 
 export abstract class AttentionElement extends HTMLElement {
   /** `attention` or `attentionMatrix`: one schema, different ids. */
@@ -95,20 +94,7 @@ export abstract class AttentionElement extends HTMLElement {
     on('head', 'change', () => this.choose({ head: Number(this.get<HTMLSelectElement>('head').value) }));
     on('retry', 'click', () => void this.loadAndRefresh());
 
-    if (typeof IntersectionObserver === 'undefined') {
-      void this.start();
-      return;
-    }
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        io.disconnect();
-        void this.start();
-      },
-      { rootMargin: NEAR_VIEWPORT },
-    );
-    io.observe(this);
-    this.cleanup.push(() => io.disconnect());
+    this.cleanup.push(whenNearViewport([this], () => void this.start()));
   }
 
   disconnectedCallback() {

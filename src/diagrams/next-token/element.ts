@@ -9,12 +9,11 @@ import type { LoadEvent } from '../../model/types';
 import { nextToken as entry } from '../registry';
 import { normalizeState, parseState, serializeState } from '../state';
 import type { NextTokenChart, NextTokenView } from './render';
+import { whenNearViewport } from '../near-viewport';
 
 /** How many candidates the bars show. */
 const K = 10;
 const DEBOUNCE_MS = 60;
-/** Start the ~5 MB model download a little before the reader reaches the diagram. */
-const NEAR_VIEWPORT = '400px 0px';
 const MEASURE = `glassbox:update:${entry.id}`;
 
 type State = { text: string };
@@ -76,20 +75,7 @@ export class GlassboxNextToken extends HTMLElement {
     input.addEventListener('input', () => this.onInput(input.value), { signal: ac.signal });
     this.get('retry').addEventListener('click', () => this.retry(), { signal: ac.signal });
 
-    if (typeof IntersectionObserver === 'undefined') {
-      void this.start();
-      return;
-    }
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        io.disconnect();
-        void this.start();
-      },
-      { rootMargin: NEAR_VIEWPORT },
-    );
-    io.observe(this);
-    this.cleanup.push(() => io.disconnect());
+    this.cleanup.push(whenNearViewport([this], () => void this.start()));
   }
 
   disconnectedCallback() {
