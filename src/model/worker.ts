@@ -68,7 +68,7 @@ function toWire(value: unknown, transfer: Set<ArrayBuffer>): unknown {
   return value;
 }
 
-self.onmessage = async (ev: MessageEvent<Request & { base?: string }>) => {
+async function handle(ev: MessageEvent<Request>) {
   const { id, method, args } = ev.data;
   const t0 = performance.now();
   try {
@@ -98,4 +98,13 @@ self.onmessage = async (ev: MessageEvent<Request & { base?: string }>) => {
     if (method === 'load') post({ event: { type: 'error', message } });
     post({ id, ok: false, error: message });
   }
+}
+
+/**
+ * One request at a time, in arrival order: a handler awaits the model, and without this
+ * queue a second message would start while the first is still running.
+ */
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (ev: MessageEvent<Request>) => {
+  queue = queue.then(() => handle(ev));
 };
