@@ -3,6 +3,7 @@
  * shipped model (scripts/make-examples.mjs writes it; a test checks it is current).
  */
 import type { ModelApi } from './api';
+import { buildStory } from '../diagrams/attention-story/data';
 
 /** Default texts; the diagram registry uses the same ones as its defaults. */
 export const EXAMPLE_TEXTS = {
@@ -33,5 +34,8 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
       // [layer][head][query][key], rows sum to 1, keys after the query exactly 0
       attentions: (at.attentions.toArray() as number[][][][]).map((l) => l.map((h) => h.map((q) => q.map(round6)))),
     },
+    // The attention chapter's walk-through numbers (pure, from the same trace); the masked
+    // scores (-Infinity) become null in JSON and are never shown as numbers.
+    'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
   };
 }
