@@ -156,3 +156,14 @@ export function serializeState<S extends StateSchema>(state: Partial<StateOf<S>>
   }
   return parts.join('&');
 }
+
+/**
+ * Mirror a diagram's serialized state (`query`, from serializeState) in the page URL: this
+ * schema's keys are replaced, other parameters kept, and history is not grown.
+ */
+export function mirrorInUrl(query: string, schema: StateSchema): void {
+  const url = new URL(location.href);
+  for (const k of Object.keys(schema)) url.searchParams.delete(k);
+  url.search = [url.searchParams.toString(), query].filter(Boolean).join('&');
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+}

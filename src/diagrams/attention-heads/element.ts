@@ -12,7 +12,7 @@
 import type { ModelApi } from '../../model/api';
 import type { LoadEvent, Trace } from '../../model/types';
 import { attentionHeads as entry } from '../registry';
-import { normalizeState, parseState, serializeState } from '../state';
+import { normalizeState, parseState, serializeState, mirrorInUrl } from '../state';
 import type { HeadScores } from './head-scores';
 import type { AttentionHeadsChart, HeadRef } from './render';
 import type { AttentionHeadsExport } from './view';
@@ -263,11 +263,7 @@ export class GlassboxAttentionHeads extends HTMLElement {
     this.dataset.state = q;
     this.data.state = { ...this.state };
     this.writeExport();
-    if (this.dataset.urlState !== 'on') return;
-    const url = new URL(location.href);
-    for (const k of Object.keys(entry.state)) url.searchParams.delete(k);
-    url.search = [url.searchParams.toString(), q].filter(Boolean).join('&');
-    history.replaceState(history.state, '', url);
+    if (this.dataset.urlState === 'on') mirrorInUrl(q, entry.state);
   }
 
   private writeExport() {

@@ -9,7 +9,7 @@
 import type { ModelApi } from '../../model/api';
 import type { Trace } from '../../model/types';
 import type { attention } from '../registry';
-import { normalizeState, parseState, serializeState } from '../state';
+import { normalizeState, parseState, serializeState, mirrorInUrl } from '../state';
 import { labelsFor, sharedTrace } from './shared';
 import {
   exportBody,
@@ -307,11 +307,7 @@ export abstract class AttentionElement extends HTMLElement {
     this.dataset.state = q;
     const rest = this.body.length > 2 ? ',' + this.body.slice(1) : '}';
     this.get('export').textContent = `{"state":${JSON.stringify(this.state)}${rest}`;
-    if (this.dataset.urlState !== 'on') return;
-    const url = new URL(location.href);
-    for (const k of Object.keys(this.entry.state)) url.searchParams.delete(k);
-    url.search = [url.searchParams.toString(), q].filter(Boolean).join('&');
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    if (this.dataset.urlState === 'on') mirrorInUrl(q, this.entry.state);
   }
 
   private renderNotes() {

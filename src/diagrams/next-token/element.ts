@@ -7,7 +7,7 @@
 import type { ModelApi, NextTokens } from '../../model/api';
 import type { LoadEvent } from '../../model/types';
 import { nextToken as entry } from '../registry';
-import { normalizeState, parseState, serializeState } from '../state';
+import { normalizeState, parseState, serializeState, mirrorInUrl } from '../state';
 import type { NextTokenChart, NextTokenView } from './render';
 import { whenNearViewport } from '../near-viewport';
 
@@ -215,11 +215,7 @@ export class GlassboxNextToken extends HTMLElement {
     this.dataset.state = q;
     this.data.state = { ...this.state };
     this.writeExport();
-    if (this.dataset.urlState !== 'on') return;
-    const url = new URL(location.href);
-    for (const k of Object.keys(entry.state)) url.searchParams.delete(k);
-    url.search = [url.searchParams.toString(), q].filter(Boolean).join('&');
-    history.replaceState(history.state, '', url);
+    if (this.dataset.urlState === 'on') mirrorInUrl(q, entry.state);
   }
 
   private writeExport() {
