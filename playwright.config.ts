@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
  * `npm run test:e2e`), served by `astro preview`, never against the dev server.
  * @see https://github.com/withastro/starlight/blob/main/packages/starlight/playwright.config.ts
  */
-const PORT = 4321;
+// GLASSBOX_E2E_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.GLASSBOX_E2E_PORT ?? 4321);
 
 export default defineConfig({
   testDir: 'tests/e2e',
