@@ -68,6 +68,12 @@ def main():
     tokens_seen = cfg["steps"] * cfg["batch"] * cfg["seq_len"]
     params = log["params"]
     n_embed = mc["vocab_size"] * mc["n_embd"] + mc["n_positions"] * mc["n_embd"]
+    # Tokens/s between log lines. Wall time depends on what else the machine ran, so the card
+    # also states the run's fastest sustained rate and the time the run would take at it.
+    tr = log["train"]
+    rates = sorted((b["tokens"] - a["tokens"]) / max(b["seconds"] - a["seconds"], 1e-9) for a, b in zip(tr, tr[1:]))
+    rate_med = rates[len(rates) // 2] if rates else 0.0
+    rate_p90 = rates[int(len(rates) * 0.9)] if rates else 0.0
 
     (out / "training-log.json").write_text(json.dumps({
         "model": cfg["id"], "config": cfg, "params": params, "seconds": round(log["seconds"], 1),
@@ -99,6 +105,7 @@ It is deliberately tiny: it runs on a phone, and it is **not** a useful assistan
 | Parameters | {params:,} ({params - n_embed:,} outside the embeddings) |
 | Training tokens | {tokens_seen:,} ({cfg['steps']:,} steps × {cfg['batch']} × {cfg['seq_len']}) |
 | Training time | {log['seconds'] / 60:.1f} min on {cpu_name()} (2 cores; torch {torch.__version__}, 1 torch thread + 2 OpenBLAS threads) |
+| Throughput | median {rate_med:,.0f} tokens/s; 90th percentile {rate_p90:,.0f} tokens/s, at which the training takes {tokens_seen / max(rate_p90, 1) / 60:.0f} min |
 | Default variant | `q8`: `onnx/model_quantized.onnx`, {q8_file.stat().st_size:,} bytes |
 | Reference variant | `fp32`: `onnx/model.onnx`, {fp32_file.stat().st_size:,} bytes |
 | Version | `{version}` (first 12 hex digits of the default file's SHA-256) |
