@@ -47,30 +47,49 @@ function solve3(M: number[][], v: number[]): number[] | null {
 }
 
 /**
- * Least squares for y ≈ X·c with c ≥ 0 (3 columns): every subset of free columns is solved and
- * the best feasible one kept. Exhaustive over 7 subsets, so exact and deterministic.
+ * Least squares for y ≈ X·c with c ≥ 0 and 3 columns, from the normal equations: G = XᵀX,
+ * v = Xᵀy, yy = yᵀy. Every subset of free columns is solved and the best feasible one kept:
+ * exhaustive over 7 subsets, so exact and deterministic.
  */
-function nnls3(X: number[][], y: number[]): { c: number[]; sse: number } {
-  let best = { c: [0, 0, 0], sse: y.reduce((s, v) => s + v * v, 0) };
+function nnls3(G: number[][], v: number[], yy: number): { c: number[]; sse: number } {
+  let best = { c: [0, 0, 0], sse: yy };
   for (let mask = 1; mask < 8; mask++) {
-    const cols = [0, 1, 2].filter((j) => mask & (1 << j));
-    // Normal equations on the free columns, padded with identity rows for the fixed ones.
-    const M = [0, 1, 2].map((i) => [0, 1, 2].map((j) => (cols.includes(i) && cols.includes(j) ? X.reduce((s, r) => s + r[i] * r[j], 0) : i === j ? 1 : 0)));
-    const v = [0, 1, 2].map((i) => (cols.includes(i) ? X.reduce((s, r, k) => s + r[i] * y[k], 0) : 0));
-    const c = solve3(M, v);
+    const free = [0, 1, 2].map((j) => (mask & (1 << j)) !== 0);
+    // The fixed columns get identity rows, which pins their coefficient at 0.
+    const M = [0, 1, 2].map((i) => [0, 1, 2].map((j) => (free[i] && free[j] ? G[i][j] : i === j ? 1 : 0)));
+    const c = solve3(
+      M,
+      v.map((x, i) => (free[i] ? x : 0)),
+    );
     if (!c || c.some((x) => x < 0)) continue;
-    const sse = X.reduce((s, r, k) => s + (y[k] - (r[0] * c[0] + r[1] * c[1] + r[2] * c[2])) ** 2, 0);
+    // ‖y − Xc‖² = yᵀy − 2cᵀv + cᵀGc.
+    let sse = yy;
+    for (let i = 0; i < 3; i++) {
+      sse -= 2 * c[i] * v[i];
+      for (let j = 0; j < 3; j++) sse += c[i] * G[i][j] * c[j];
+    }
     if (sse < best.sse) best = { c, sse };
   }
   return best;
 }
 
 function project(points: readonly Measurement[], alpha: number, beta: number) {
-  const X = points.map((p) => [1, p.N ** -alpha, p.D ** -beta]);
-  return nnls3(
-    X,
-    points.map((p) => p.loss),
-  );
+  const G = [
+    [0, 0, 0],
+    [0, 0, 0],
+    [0, 0, 0],
+  ];
+  const v = [0, 0, 0];
+  let yy = 0;
+  for (const p of points) {
+    const r = [1, p.N ** -alpha, p.D ** -beta];
+    for (let i = 0; i < 3; i++) {
+      v[i] += r[i] * p.loss;
+      for (let j = 0; j < 3; j++) G[i][j] += r[i] * r[j];
+    }
+    yy += p.loss * p.loss;
+  }
+  return nnls3(G, v, yy);
 }
 
 /**
@@ -85,6 +104,8 @@ export function fitScalingLaw(points: readonly Measurement[], options: FitOption
   if (new Set(points.map((p) => p.N)).size < 2 || new Set(points.map((p) => p.D)).size < 2) {
     throw new RangeError('fitScalingLaw: need at least two model sizes and two token budgets');
   }
+  // A canonical order makes the floating-point sums, and so the fit, independent of input order.
+  const sorted = [...points].sort((a, b) => a.N - b.N || a.D - b.D || a.loss - b.loss);
   const [lo, hi] = options.exponentRange ?? [0.02, 2];
   let best = { alpha: lo, beta: lo, sse: Infinity };
   let step = (hi - lo) / (COARSE - 1);
@@ -94,7 +115,7 @@ export function fitScalingLaw(points: readonly Measurement[], options: FitOption
         const alpha = a0 + i * step;
         const beta = b0 + j * step;
         if (alpha < lo || alpha > hi || beta < lo || beta > hi) continue;
-        const { sse } = project(points, alpha, beta);
+        const { sse } = project(sorted, alpha, beta);
         // Strict "<" with a fixed scan order keeps ties deterministic.
         if (sse < best.sse) best = { alpha, beta, sse };
       }
@@ -107,7 +128,7 @@ export function fitScalingLaw(points: readonly Measurement[], options: FitOption
     search(best.alpha - half, best.beta - half, FINE);
   }
   const { alpha, beta } = best;
-  const { c } = project(points, alpha, beta);
+  const { c } = project(sorted, alpha, beta);
   const [E, A, B] = c;
   const residuals = points.map((p) => p.loss - (E + A * p.N ** -alpha + B * p.D ** -beta));
   const mean = points.reduce((s, p) => s + p.loss, 0) / points.length;

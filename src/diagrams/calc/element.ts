@@ -45,6 +45,21 @@ export abstract class CalcElement<S extends Record<string, unknown>, X extends {
     return el;
   }
 
+  /** Move one slider and its visible value; the slider being dragged stays under the pointer. */
+  protected syncSlider(control: string, value: number, text: string) {
+    const input = this.querySelector<HTMLInputElement>(`input[data-control="${control}"]`);
+    if (input && document.activeElement !== input) input.value = String(value);
+    input?.setAttribute('aria-valuetext', text);
+    const out = this.querySelector(`output[data-output="${control}"]`);
+    if (out) out.textContent = text;
+  }
+
+  /** Set a <select> control to the state's value. */
+  protected syncSelect(control: string, value: string) {
+    const sel = this.querySelector<HTMLSelectElement>(`select[data-control="${control}"]`);
+    if (sel) sel.value = value;
+  }
+
   connectedCallback() {
     const notes = this.readState();
     this.data = this.compute(this.state);
@@ -104,20 +119,34 @@ export abstract class CalcElement<S extends Record<string, unknown>, X extends {
     }
   }
 
+  /**
+   * Show a state chosen by the page (a scroll story's step), as a link with these keys would.
+   * The page URL is left alone: the reader did not choose this view.
+   */
+  show(partial: Partial<S>) {
+    const checked = normalizeState({ ...this.state, ...partial } as Partial<Record<string, unknown>>, this.entry.state);
+    this.state = this.resolve(checked.state as unknown as S, new Set(Object.keys(partial))).state;
+    this.refresh();
+  }
+
   private onControl(name: string, value: string) {
     const next = this.applyControl(this.state, name, value);
     // Through the schema again, so a control can never produce a state a link could not.
     this.state = normalizeState(next as Partial<Record<string, unknown>>, this.entry.state).state as unknown as S;
+    this.refresh();
+    if (this.dataset.urlState === 'on') {
+      clearTimeout(this.urlTimer);
+      this.urlTimer = setTimeout(() => mirrorInUrl(this.dataset.state ?? '', this.entry.state), URL_MS);
+    }
+  }
+
+  private refresh() {
     this.data = this.compute(this.state);
     this.syncControls(this.state);
     this.showNotes([]);
     this.dataset.state = serializeState(this.state as unknown as Record<string, string | number>, this.entry.state);
     this.draw();
     if (!this.started) void this.start();
-    if (this.dataset.urlState === 'on') {
-      clearTimeout(this.urlTimer);
-      this.urlTimer = setTimeout(() => mirrorInUrl(this.dataset.state ?? '', this.entry.state), URL_MS);
-    }
   }
 
   private options(): ChartOptions {

@@ -24,17 +24,8 @@ export class GlassboxScalingLaws extends CalcElement<ScalingState, ScalingExport
   }
 
   protected syncControls(state: ScalingState): void {
-    for (const s of SLIDERS) {
-      const input = this.querySelector<HTMLInputElement>(`input[data-control="${s.control}"]`);
-      const output = this.querySelector(`output[data-output="${s.control}"]`);
-      const text = s.text(state);
-      // Leave the slider being dragged where the pointer is; its neighbours follow the state.
-      if (input && document.activeElement !== input) input.value = String(s.value(state));
-      input?.setAttribute('aria-valuetext', text);
-      if (output) output.textContent = text;
-    }
-    const law = this.querySelector<HTMLSelectElement>('select[data-control="law"]');
-    if (law) law.value = state.law;
+    for (const s of SLIDERS) this.syncSlider(s.control, s.value(state), s.text(state));
+    this.syncSelect('law', state.law);
   }
 }
 

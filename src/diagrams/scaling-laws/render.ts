@@ -94,13 +94,14 @@ export function render(root: HTMLElement, data: ScalingExport, options: ChartOpt
     const x0 = M.left;
     const sx = (width - M.left - M.right) / (GRID - 1);
     const sy = (height - M.top - M.bottom) / (GRID - 1);
+    // Grid coordinates to pixels; one decimal (0.1 px) keeps the build-time HTML small.
     const path = geoPath(
       geoTransform({
         point(px, py) {
           this.stream.point(x0 + (px - 0.5) * sx, M.top + (py - 0.5) * sy);
         },
       }),
-    );
+    ).digits(1);
     const pw = width - M.left - M.right;
     const ph = height - M.top - M.bottom;
     plot.attr('x', M.left).attr('y', M.top).attr('width', pw).attr('height', ph).attr('viewBox', `${M.left} ${M.top} ${pw} ${ph}`);

@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { measuredExport, type FamilyFile } from '../../../src/diagrams/scaling-measured/data';
+import { render, summarize } from '../../../src/diagrams/scaling-measured/render';
+import { chinchillaLoss } from '../../../src/math/scaling';
+import { assertInDelta } from '../math/assert';
+
+/**
+ * A clearly synthetic family in the committed file's shape: 4 sizes over 32× in non-embedding
+ * parameters, 3 token budgets each, losses generated from a known law (not measurements).
+ */
+const LAW = { E: 2.1, A: 45, B: 260, alpha: 0.36, beta: 0.3 };
+function syntheticFamily(noise = 0): FamilyFile {
+  const sizes = [
+    { n_layer: 2, n_embd: 48, params: 450_000, non_embedding_params: 56_000 },
+    { n_layer: 3, n_embd: 96, params: 1_130_000, non_embedding_params: 333_000 },
+    { n_layer: 4, n_embd: 144, params: 2_200_000, non_embedding_params: 1_000_000 },
+    { n_layer: 6, n_embd: 192, params: 3_380_000, non_embedding_params: 1_790_000 },
+  ];
+  const runs: FamilyFile['runs'] = [];
+  for (const s of sizes) {
+    for (const tokens of [409_600, 3_276_800, 26_214_400]) {
+      const i = runs.length;
+      const loss = chinchillaLoss(s.params, tokens, LAW) + noise * (i % 2 ? 1 : -1);
+      runs.push({
+        id: `synthetic-l${s.n_layer}-d${s.n_embd}-${tokens}`,
+        ...s,
+        tokens,
+        val: { gutenberg: { loss, bpb: loss / Math.LN2 / 4 }, brown: { loss: loss + 0.2, bpb: (loss + 0.2) / Math.LN2 / 4 } },
+      });
+    }
+  }
+  return { description: 'synthetic test family', seq_len: 256, vocab: 8192, runs };
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('scaling-measured data', () => {
+  it('fits the synthetic family back to its law (total parameters)', () => {
+    const x = measuredExport(syntheticFamily(), { val: 'gutenberg', params: 'total' });
+    expect(x.source).toBe('measured');
+    expect(x.points).toHaveLength(12);
+    assertInDelta(x.fit?.alpha ?? 0, LAW.alpha, 1e-3);
+    assertInDelta(x.fit?.beta ?? 0, LAW.beta, 1e-3);
+    assertInDelta(x.fit?.E ?? 0, LAW.E, 1e-2);
+    expect(Math.max(...x.points.map((p) => Math.abs(p.residual ?? 1)))).toBeLessThan(1e-4);
+    expect(x.caveats).toEqual([]);
+  });
+
+  it('uses the chosen held-out set and parameter count', () => {
+    const brown = measuredExport(syntheticFamily(), { val: 'brown', params: 'non-embedding' });
+    expect(brown.points[0].loss).toBeCloseTo(measuredExport(syntheticFamily(), { val: 'gutenberg', params: 'total' }).points[0].loss + 0.2, 12);
+    expect(brown.points[0].N).toBe(56_000);
+  });
+
+  it('calls out a poor fit to the reader', () => {
+    const x = measuredExport(syntheticFamily(0.15), { val: 'gutenberg', params: 'total' });
+    expect(x.caveats.some((c) => c.startsWith('The fit is poor at'))).toBe(true);
+  });
+
+  it('says the measurements are missing without the file', () => {
+    const x = measuredExport(null, { val: 'gutenberg', params: 'total' });
+    expect(x.source).toBe('missing');
+    expect(summarize(x)).toMatch(/not been committed/);
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(root, x, { reducedMotion: true });
+    expect(root.textContent).toContain('Measurements not yet committed');
+  });
+});
+
+describe('scaling-measured render', () => {
+  it('draws every run, its residual, the fitted curves and Chinchilla’s shape, with tables', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const x = measuredExport(syntheticFamily(0.01), { val: 'gutenberg', params: 'total' });
+    render(root, x, { width: 640, reducedMotion: true });
+    expect(root.querySelectorAll('circle[data-run]')).toHaveLength(12);
+    expect(root.querySelectorAll('rect[data-residual]')).toHaveLength(12);
+    expect(root.querySelectorAll('.gb-sm-fits path')).toHaveLength(4);
+    expect(root.querySelector('.gb-sm-chinchilla')?.getAttribute('d')).toMatch(/^M/);
+    const rows = [...root.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+    expect(rows).toHaveLength(12 + 3);
+    expect(rows.at(-2)).toEqual(['Hoffmann et al. 2022', '0.34', '0.28']);
+    expect(summarize(x)).toMatch(/^Fitted to 12 runs on the gutenberg held-out text \(total parameters\): L = /);
+  });
+});
