@@ -53,7 +53,8 @@ export function renderBars<X>(view: (data: X) => BarsView, prefix: string) {
     const note = base.append('p').attr('class', `${prefix}-note gb-calc-legend`);
     const details = base.append('details').attr('class', `${prefix}-table`);
     details.append('summary').text('The numbers as a table');
-    const table = details.append('div').attr('class', 'table-scroll').append('table');
+    // Focusable, so a keyboard can scroll a table wider than the screen.
+    const table = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Data table').append('table');
     const caption = table.append('caption');
     const head = table.append('thead').append('tr');
     const tbody = table.append('tbody');
@@ -71,7 +72,10 @@ export function renderBars<X>(view: (data: X) => BarsView, prefix: string) {
         v.scale === 'log'
           ? scaleLog().domain([10 ** Math.floor(Math.log10(lo)), 10 ** Math.ceil(Math.log10(hi))]).range([x0, x1]).clamp(true)
           : scaleLinear().domain([0, hi]).nice(4).range([x0, x1]);
-      const height = AXIS_H + v.bars.length * ROW_H + 8;
+      // Reference lines are labelled under the bars, away from the tick labels above them.
+      const refH = v.refs?.length ? 18 : 0;
+      const barsEnd = AXIS_H + v.bars.length * ROW_H + 4;
+      const height = barsEnd + refH + 4;
       svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
       title.text(v.summary);
       summary.text(v.summary);
@@ -87,7 +91,7 @@ export function renderBars<X>(view: (data: X) => BarsView, prefix: string) {
           return g;
         })
         .attr('transform', (t) => `translate(${x(t).toFixed(1)},0)`)
-        .call((g) => g.select('line').attr('y1', AXIS_H - 4).attr('y2', height - 4))
+        .call((g) => g.select('line').attr('y1', AXIS_H - 4).attr('y2', barsEnd))
         .call((g) => g.select('text').attr('y', AXIS_H - 8).text((t) => v.tick(t)));
       axis.selectAll('text.axis-label').data([v.axisLabel]).join('text').attr('class', 'axis-label').attr('x', x0).attr('y', 14).attr('fill', 'currentColor').attr('font-size', 12).text((t) => t);
       const rows = rowsG
@@ -124,8 +128,8 @@ export function renderBars<X>(view: (data: X) => BarsView, prefix: string) {
           return g;
         })
         .attr('transform', (r) => `translate(${x(r.value).toFixed(1)},0)`)
-        .call((g) => g.select('line').attr('y1', AXIS_H - 2).attr('y2', height - 4))
-        .call((g) => g.select('text').attr('y', 28).text((r) => r.label));
+        .call((g) => g.select('line').attr('y1', AXIS_H - 2).attr('y2', barsEnd))
+        .call((g) => g.select('text').attr('y', barsEnd + 14).text((r) => r.label));
       note.text(v.note ?? '').attr('hidden', v.note ? null : '');
       caption.text(v.caption);
       head

@@ -55,8 +55,8 @@ export function memoryView(d: MemoryExport): BarsView {
     axisLabel: 'memory (GB = 10⁹ bytes)',
     tick: (v) => bytes(v),
     refs: [
-      { value: 24e9, label: '24 GB' },
-      { value: 80e9, label: '80 GB' },
+      { value: 24e9, label: '24 GB GPU' },
+      { value: 80e9, label: '80 GB GPU' },
     ].filter((r) => r.value <= d.bytes.training * 1.05),
     bars: [
       ...DTYPES.map((t) => ({ key: t, label: `Inference, ${t}`, value: d.inference[t], text: bytes(d.inference[t]), highlight: t === dtype })),

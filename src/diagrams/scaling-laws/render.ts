@@ -28,6 +28,11 @@ const LEVELS = 14;
 const M = { top: 12, right: 16, bottom: 44, left: 64 };
 const MIN_WIDTH = 300;
 
+/** Tokens per parameter for a label: 286, 20, 1.7. */
+export function ratio(r: number): string {
+  return r >= 10 ? String(Math.round(r)) : r.toFixed(1);
+}
+
 export function summarize(d: ScalingExport): string {
   const o = d.optimal;
   return (
@@ -57,13 +62,14 @@ export function render(root: HTMLElement, data: ScalingExport, options: ChartOpt
   const plot = svg.append('svg').attr('class', 'gb-sl-plot').attr('overflow', 'hidden');
   const fills = plot.append('g').attr('class', 'gb-sl-contours');
   const axes = svg.append('g').attr('class', 'gb-sl-axes');
-  const lines = svg.append('g').attr('class', 'gb-sl-lines');
+  const lines = plot.append('g').attr('class', 'gb-sl-lines');
   const models = svg.append('g').attr('class', 'gb-sl-models');
   const marks = svg.append('g').attr('class', 'gb-sl-marks');
   const legend = base.append('p').attr('class', 'gb-sl-legend gb-calc-legend');
   const details = base.append('details').attr('class', 'gb-sl-table');
   details.append('summary').text('The numbers as a table');
-  const scroll = details.append('div').attr('class', 'table-scroll');
+  // Focusable, so a keyboard can scroll a table wider than a narrow panel.
+  const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Loss table');
   const table = scroll.append('table');
   const caption = table.append('caption');
   const head = table.append('thead').append('tr');
@@ -158,11 +164,11 @@ export function render(root: HTMLElement, data: ScalingExport, options: ChartOpt
       })
       .attr('data-model', (m) => m.name)
       .attr('transform', (m) => `translate(${x(m.N).toFixed(2)},${y(m.D).toFixed(2)})`);
-    // Llama 2's three share D = 2T: alternate labels above and below so they do not collide.
     g.select('text')
-      .attr('x', 6)
-      .attr('y', (_, i) => (i % 2 ? 14 : -6))
-      .text((m) => `${m.name} (${(m.D / m.N).toPrecision(2)})`);
+      .attr('x', (m) => m.label?.dx ?? 6)
+      .attr('y', (m) => m.label?.dy ?? -6)
+      .attr('text-anchor', (m) => m.label?.anchor ?? 'start')
+      .text((m) => `${m.name} (${ratio(m.D / m.N)})`);
     return { width, height, law: law.id };
   }
 

@@ -36,7 +36,8 @@ export function render(root: HTMLElement, data: MeasuredExport, options: ChartOp
   const legend = base.append('p').attr('class', 'gb-calc-legend');
   const details = base.append('details');
   details.append('summary').text('The numbers as tables');
-  const scroll = details.append('div').attr('class', 'table-scroll');
+  // Focusable, so a keyboard can scroll tables wider than the screen.
+  const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Measurement tables');
 
   function draw(d: MeasuredExport) {
     const width = Math.max(320, Math.round(opts.width ?? 640));
@@ -48,9 +49,10 @@ export function render(root: HTMLElement, data: MeasuredExport, options: ChartOp
       .text((c) => c);
     svg.selectChildren().remove();
     scroll.selectChildren().remove();
+    details.attr('hidden', d.points.length ? null : '');
     if (!d.points.length) {
       svg.attr('width', width).attr('height', 60).attr('viewBox', `0 0 ${width} 60`);
-      svg.append('text').attr('x', width / 2).attr('y', 34).attr('text-anchor', 'middle').attr('fill', 'currentColor').text('Measurements not yet committed');
+      svg.append('text').attr('x', width / 2).attr('y', 36).attr('text-anchor', 'middle').attr('fill', 'currentColor').attr('font-size', 18).text('Measurements not yet committed');
       legend.text('');
       return;
     }
