@@ -53,8 +53,8 @@ export function renderBars<X>(view: (data: X) => BarsView, prefix: string) {
     const note = base.append('p').attr('class', `${prefix}-note gb-calc-legend`);
     const details = base.append('details').attr('class', `${prefix}-table`);
     details.append('summary').text('The numbers as a table');
-    // Focusable, so a keyboard can scroll a table wider than the screen.
-    const table = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Data table').append('table');
+    // Focusable (no landmark role: several copies may share a page), so a keyboard can scroll a table wider than the screen.
+    const table = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).append('table');
     const caption = table.append('caption');
     const head = table.append('thead').append('tr');
     const tbody = table.append('tbody');

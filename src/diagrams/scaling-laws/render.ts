@@ -68,8 +68,8 @@ export function render(root: HTMLElement, data: ScalingExport, options: ChartOpt
   const legend = base.append('p').attr('class', 'gb-sl-legend gb-calc-legend');
   const details = base.append('details').attr('class', 'gb-sl-table');
   details.append('summary').text('The numbers as a table');
-  // Focusable, so a keyboard can scroll a table wider than a narrow panel.
-  const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Loss table');
+  // Focusable (no landmark role: several copies may share a page), so a keyboard can scroll a table wider than a narrow panel.
+  const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0);
   const table = scroll.append('table');
   const caption = table.append('caption');
   const head = table.append('thead').append('tr');

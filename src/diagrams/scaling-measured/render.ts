@@ -11,7 +11,7 @@ import type { MeasuredExport } from './data';
 
 /** Okabe–Ito, colour-blind safe; sizes beyond eight reuse colours but keep their labels. */
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
-const M = { top: 16, right: 120, bottom: 40, left: 56 };
+const M = { top: 30, right: 120, bottom: 40, left: 56 };
 const RES_H = 110; // px for the residual panel
 const GAP = 36;
 
@@ -36,8 +36,8 @@ export function render(root: HTMLElement, data: MeasuredExport, options: ChartOp
   const legend = base.append('p').attr('class', 'gb-calc-legend');
   const details = base.append('details');
   details.append('summary').text('The numbers as tables');
-  // Focusable, so a keyboard can scroll tables wider than the screen.
-  const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Measurement tables');
+  // Focusable (no landmark role: several copies may share a page), so a keyboard can scroll tables wider than the screen.
+  const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0);
 
   function draw(d: MeasuredExport) {
     const width = Math.max(320, Math.round(opts.width ?? 640));
@@ -69,12 +69,13 @@ export function render(root: HTMLElement, data: MeasuredExport, options: ChartOp
     const colour = (N: number) => PALETTE[sizes.indexOf(N) % PALETTE.length];
 
     const axes = svg.append('g').attr('fill', 'currentColor');
-    for (const t of x.ticks().filter((t) => Number.isInteger(Math.log10(t)))) {
+    // Ticks at 1, 2 and 5 × 10^k: the family spans only about a decade of tokens.
+    for (const t of x.ticks().filter((t) => [1, 2, 5].includes(Number((t / 10 ** Math.floor(Math.log10(t))).toPrecision(2))))) {
       axes.append('text').attr('x', x(t)).attr('y', height - M.bottom + 16).attr('text-anchor', 'middle').text(count(t));
     }
     axes.append('text').attr('x', (M.left + width - M.right) / 2).attr('y', height - 6).attr('text-anchor', 'middle').text('training tokens D (log scale)');
     for (const t of y.ticks(5)) axes.append('text').attr('x', M.left - 6).attr('y', y(t)).attr('dy', '0.35em').attr('text-anchor', 'end').text(t.toFixed(1));
-    axes.append('text').attr('x', M.left).attr('y', M.top - 4).text('held-out loss (nats per token)');
+    axes.append('text').attr('x', M.left).attr('y', 12).text('held-out loss (nats per token)');
     for (const t of ry.ticks(3)) axes.append('text').attr('x', M.left - 6).attr('y', ry(t)).attr('dy', '0.35em').attr('text-anchor', 'end').text(t.toFixed(2));
     axes.append('text').attr('x', M.left).attr('y', M.top + mainH + GAP - 6).text('residual: measured − fitted');
     svg.append('line').attr('x1', M.left).attr('x2', width - M.right).attr('y1', ry(0)).attr('y2', ry(0)).attr('stroke', 'currentColor').attr('stroke-opacity', 0.4);
@@ -84,11 +85,20 @@ export function render(root: HTMLElement, data: MeasuredExport, options: ChartOp
       const ds = range(0, 41).map((k) => x.domain()[0] * (x.domain()[1] / x.domain()[0]) ** (k / 40));
       const curve = (pts: [number, number][]) => 'M' + pts.map(([a, b]) => `${x(a).toFixed(1)},${y(b).toFixed(1)}`).join('L');
       const fits = svg.append('g').attr('class', 'gb-sm-fits');
+      const ends: { N: number; y: number }[] = [];
       for (const N of sizes) {
         const pts = ds.map((D) => [D, f.E + f.A / N ** f.alpha + f.B / D ** f.beta] as [number, number]).filter(([, l]) => l >= y.domain()[0] && l <= y.domain()[1]);
         fits.append('path').attr('d', curve(pts)).attr('fill', 'none').attr('stroke', colour(N)).attr('stroke-width', 1.5).attr('data-size', N);
         const last = pts.at(-1);
-        if (last) fits.append('text').attr('x', x(last[0]) + 4).attr('y', y(last[1])).attr('dy', '0.35em').attr('fill', 'currentColor').text(`${count(N)} params`);
+        if (last) ends.push({ N, y: y(last[1]) });
+      }
+      // Labels right of the plot, pushed apart to at least one line (14 px) from each other.
+      ends.sort((a, b) => a.y - b.y);
+      for (let i = 1; i < ends.length; i++) ends[i].y = Math.max(ends[i].y, ends[i - 1].y + 14);
+      for (const e of ends) {
+        // A colour swatch, then the label in the text colour (some palette colours are too light for text).
+        fits.append('line').attr('x1', width - M.right + 4).attr('x2', width - M.right + 16).attr('y1', e.y).attr('y2', e.y).attr('stroke', colour(e.N)).attr('stroke-width', 3);
+        fits.append('text').attr('x', width - M.right + 20).attr('y', e.y).attr('dy', '0.35em').attr('fill', 'currentColor').text(`${count(e.N)} params`);
       }
       // Chinchilla's data term, B/D^β, through our largest model's smallest-budget point: its
       // slope can be compared with ours, its level cannot (other tokenizer, other text).
