@@ -89,8 +89,8 @@ export function render(root: HTMLElement, data: MeasuredExport, options: ChartOp
       for (const N of sizes) {
         const pts = ds.map((D) => [D, f.E + f.A / N ** f.alpha + f.B / D ** f.beta] as [number, number]).filter(([, l]) => l >= y.domain()[0] && l <= y.domain()[1]);
         fits.append('path').attr('d', curve(pts)).attr('fill', 'none').attr('stroke', colour(N)).attr('stroke-width', 1.5).attr('data-size', N);
-        const last = pts.at(-1);
-        if (last) ends.push({ N, y: y(last[1]) });
+        // Labelled at the largest measured budget, so the labels stack in the order of the dots.
+        ends.push({ N, y: y(Math.min(y.domain()[1], Math.max(y.domain()[0], f.E + f.A / N ** f.alpha + f.B / d1 ** f.beta))) });
       }
       // Labels right of the plot, pushed apart to at least one line (14 px) from each other.
       ends.sort((a, b) => a.y - b.y);
@@ -124,7 +124,8 @@ export function render(root: HTMLElement, data: MeasuredExport, options: ChartOp
       .data(d.points.filter((p) => p.residual !== null))
       .join('rect')
       .attr('data-residual', (p) => p.id)
-      .attr('x', (p) => x(p.D) - 3)
+      // Side by side per budget (7 px per size), so residuals of runs with the same D do not overlap.
+      .attr('x', (p) => x(p.D) - 3 + 7 * (sizes.indexOf(p.N) - (sizes.length - 1) / 2))
       .attr('width', 6)
       .attr('y', (p) => Math.min(ry(0), ry(p.residual as number)))
       .attr('height', (p) => Math.max(1, Math.abs(ry(p.residual as number) - ry(0))))
