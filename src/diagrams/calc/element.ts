@@ -61,8 +61,11 @@ export abstract class CalcElement<S extends Record<string, unknown>, X extends {
   }
 
   connectedCallback() {
-    const notes = this.readState();
-    this.data = this.compute(this.state);
+    const fromUrl = this.readState();
+    const notes = fromUrl ?? [];
+    // The build-time export already holds the numbers for the props' state; recompute only for
+    // a state from the URL. Heavier work (the measured family's fit) then waits for start().
+    this.data = fromUrl ? this.compute(this.state) : (JSON.parse(this.el('export').textContent || 'null') as X);
     this.syncControls(this.state);
     this.showNotes(notes);
     this.writeExport();
@@ -84,7 +87,8 @@ export abstract class CalcElement<S extends Record<string, unknown>, X extends {
   }
 
   /** Props give the initial state; on a page that mirrors the URL, the query wins. */
-  private readState(): string[] {
+  /** Notes from the URL when the URL set the state; null when the props' state stands. */
+  private readState(): string[] | null {
     const fromProps = new URLSearchParams(this.dataset.state ?? '');
     let params = fromProps;
     if (this.dataset.urlState === 'on') {
@@ -96,7 +100,7 @@ export abstract class CalcElement<S extends Record<string, unknown>, X extends {
     const resolved = this.resolve(parsed.state as unknown as S, given);
     this.state = resolved.state;
     this.dataset.state = serializeState(this.state as unknown as Record<string, string | number>, this.entry.state);
-    return params === fromProps ? [] : [...parsed.notes, ...resolved.notes];
+    return params === fromProps ? null : [...parsed.notes, ...resolved.notes];
   }
 
   private async start() {
@@ -104,6 +108,9 @@ export abstract class CalcElement<S extends Record<string, unknown>, X extends {
     this.started = true;
     const render = await this.loadRender();
     if (!this.started) return;
+    // Computed here in the browser, near the viewport: for the measured family, this is the fit.
+    this.data = this.compute(this.state);
+    this.writeExport();
     const root = this.el('chart');
     this.width = root.clientWidth;
     this.chart = render(root, this.data, this.options());

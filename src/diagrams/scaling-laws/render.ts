@@ -201,7 +201,10 @@ export function render(root: HTMLElement, data: ScalingExport, options: ChartOpt
         `White line: the compute-optimal frontier; white square: the optimum for C. Dashed: 20 tokens per parameter. ` +
         `Labels give tokens per parameter. Not placed (training tokens not published): ${NAMED_MODELS.filter((m) => m.D === null)
           .map((m) => m.name)
-          .join(', ')}.`,
+          .join(', ')}.` +
+        (d.law.id === 'kaplan'
+          ? ' Kaplan’s N counts non-embedding parameters, and the frontier here is the minimum of their joint L(N, D); their headline N ∝ C^0.73 came from a different analysis of early-stopped runs.'
+          : ''),
     );
     caption.text(`Predicted loss under the ${d.law.name} law (${d.law.source})`);
     const rows = [
