@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { optimalAllocation } from '../../src/math/scaling';
+import { SYNTHETIC_LAW, syntheticFamily } from '../fixtures/synthetic-family';
 import { expect, test } from './fixtures';
 
 test.use({ reducedMotion: 'reduce' });
@@ -156,4 +157,28 @@ test('the chapter story moves the diagram as the reader scrolls', async ({ page 
   await expect.poll(async () => (await exported(d)).state.law).toBe('kaplan');
   await page.locator('[data-scaling-step="overtrain"]').scrollIntoViewIfNeeded();
   await expect.poll(async () => (await exported(d)).state.N).toBe(7e9);
+});
+
+test('scaling-measured: the fit runs in the browser (synthetic family injected, not measurements)', async ({ page }) => {
+  await page.goto('/embed/scaling-measured/');
+  const family = syntheticFamily(0.01);
+  // A fresh copy of the element reads the injected family, as it would read the committed file.
+  await page.evaluate((json) => {
+    const el = document.querySelector('glassbox-scaling-measured');
+    if (!el) throw new Error('no diagram');
+    const copy = el.cloneNode(true) as HTMLElement;
+    const script = copy.querySelector('[data-role="family"]');
+    if (script) script.textContent = json;
+    el.replaceWith(copy);
+  }, JSON.stringify(family));
+  const d = diagram(page, 'scaling-measured');
+  await expect.poll(async () => (await exported(d)).fit !== null).toBe(true);
+  const x = await exported(d);
+  expect(x.points).toHaveLength(12);
+  expect(Math.abs(x.fit.alpha - SYNTHETIC_LAW.alpha)).toBeLessThan(0.1);
+  await expect(d.locator('circle[data-run]')).toHaveCount(12);
+  await expect(d.locator('rect[data-residual]')).toHaveCount(12);
+  await d.getByLabel('Held-out text').selectOption('brown');
+  await expect.poll(async () => (await exported(d)).points[0].loss).toBeCloseTo(x.points[0].loss + 0.2, 9);
+  await expect(page).toHaveURL(/val=brown/);
 });

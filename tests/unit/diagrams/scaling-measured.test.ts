@@ -1,37 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { measuredExport, type FamilyFile } from '../../../src/diagrams/scaling-measured/data';
+import { measuredExport } from '../../../src/diagrams/scaling-measured/data';
 import { render, summarize } from '../../../src/diagrams/scaling-measured/render';
-import { chinchillaLoss } from '../../../src/math/scaling';
+import { SYNTHETIC_LAW, syntheticFamily } from '../../fixtures/synthetic-family';
 import { assertInDelta } from '../math/assert';
 
-/**
- * A clearly synthetic family in the committed file's shape: 4 sizes over 32× in non-embedding
- * parameters, 3 token budgets each, losses generated from a known law (not measurements).
- */
-const LAW = { E: 2.1, A: 45, B: 260, alpha: 0.36, beta: 0.3 };
-function syntheticFamily(noise = 0): FamilyFile {
-  const sizes = [
-    { n_layer: 2, n_embd: 48, params: 450_000, non_embedding_params: 56_000 },
-    { n_layer: 3, n_embd: 96, params: 1_130_000, non_embedding_params: 333_000 },
-    { n_layer: 4, n_embd: 144, params: 2_200_000, non_embedding_params: 1_000_000 },
-    { n_layer: 6, n_embd: 192, params: 3_380_000, non_embedding_params: 1_790_000 },
-  ];
-  const runs: FamilyFile['runs'] = [];
-  for (const s of sizes) {
-    for (const tokens of [409_600, 3_276_800, 26_214_400]) {
-      const i = runs.length;
-      const loss = chinchillaLoss(s.params, tokens, LAW) + noise * (i % 2 ? 1 : -1);
-      runs.push({
-        id: `synthetic-l${s.n_layer}-d${s.n_embd}-${tokens}`,
-        ...s,
-        tokens,
-        val: { gutenberg: { loss, bpb: loss / Math.LN2 / 4 }, brown: { loss: loss + 0.2, bpb: (loss + 0.2) / Math.LN2 / 4 } },
-      });
-    }
-  }
-  return { description: 'synthetic test family', seq_len: 256, vocab: 8192, runs };
-}
+const LAW = SYNTHETIC_LAW;
 
 afterEach(() => document.body.replaceChildren());
 
