@@ -59,6 +59,25 @@ test('scaling-laws: keyboard slider steps redraw within a frame and reach the UR
   await expect(page).toHaveURL(new RegExp(`N=${String(x.state.N.toExponential()).replace('e+', 'e').replace('.', '\\.')}`));
 });
 
+test('scaling-laws: dragging the D slider with the pointer redraws at 60 fps (p95 ≤ 16 ms)', async ({ page }) => {
+  await page.goto('/embed/scaling-laws/');
+  const d = diagram(page, 'scaling-laws');
+  await expect(d.locator('.gb-sl-current')).toHaveCount(1);
+  const box = await d.getByLabel('Training tokens D').boundingBox();
+  if (!box) throw new Error('no slider');
+  await page.evaluate(() => performance.clearMeasures());
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 4, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) await page.mouse.move(box.x + 4 + ((box.width - 8) * i) / 60, y);
+  await page.mouse.up();
+  const times = await page.evaluate(() => performance.getEntriesByName('glassbox:update:scaling-laws').map((e) => e.duration));
+  expect(times.length).toBeGreaterThanOrEqual(30);
+  const sorted = [...times].sort((a, b) => a - b);
+  expect(sorted[Math.floor(0.95 * (sorted.length - 1))]).toBeLessThanOrEqual(16);
+  expect((await exported(d)).state.D).toBe(1e14);
+});
+
 test('scaling-laws: the split slider keeps C and the law picker changes the loss', async ({ page }) => {
   await page.goto('/embed/scaling-laws/');
   const d = diagram(page, 'scaling-laws');
