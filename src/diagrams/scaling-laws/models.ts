@@ -17,9 +17,9 @@ export interface NamedModel {
 export const NAMED_MODELS: readonly NamedModel[] = [
   // WebText is 40 GB of text, but the number of tokens seen in training was not published.
   { name: 'GPT-2', N: 1.5e9, D: null, source: 'Radford et al. 2019', url: 'https://cdn.openai.com/better-language-models/language_models_are_unsupervised_multitask_learners.pdf' },
-  { name: 'GPT-3', label: { dx: -7, dy: 4, anchor: 'end' }, N: 1.75e11, D: 3e11, source: 'Brown et al. 2020, table 2.2', url: 'https://arxiv.org/abs/2005.14165' },
-  { name: 'Gopher', label: { dx: 7, dy: 4, anchor: 'start' }, N: 2.8e11, D: 3e11, source: 'Rae et al. 2021, table 1', url: 'https://arxiv.org/abs/2112.11446' },
-  { name: 'Chinchilla', label: { dx: 7, dy: 9, anchor: 'start' }, N: 7e10, D: 1.4e12, source: 'Hoffmann et al. 2022, table 3', url: 'https://arxiv.org/abs/2203.15556' },
+  { name: 'GPT-3', label: { dx: -7, dy: 4, anchor: 'end' }, N: 1.75e11, D: 3e11, source: 'Brown et al. 2020, §2.2', url: 'https://arxiv.org/abs/2005.14165' },
+  { name: 'Gopher', label: { dx: 7, dy: 4, anchor: 'start' }, N: 2.8e11, D: 3e11, source: 'Hoffmann et al. 2022, table 1', url: 'https://arxiv.org/abs/2112.11446' },
+  { name: 'Chinchilla', label: { dx: 7, dy: 9, anchor: 'start' }, N: 7e10, D: 1.4e12, source: 'Hoffmann et al. 2022, table 1', url: 'https://arxiv.org/abs/2203.15556' },
   { name: 'Llama 2 7B', label: { dx: -7, dy: 4, anchor: 'end' }, N: 7e9, D: 2e12, source: 'Touvron et al. 2023, table 1', url: 'https://arxiv.org/abs/2307.09288' },
   { name: 'Llama 2 13B', label: { dx: 0, dy: -9, anchor: 'middle' }, N: 1.3e10, D: 2e12, source: 'Touvron et al. 2023, table 1', url: 'https://arxiv.org/abs/2307.09288' },
   { name: 'Llama 2 70B', label: { dx: 6, dy: -8, anchor: 'start' }, N: 7e10, D: 2e12, source: 'Touvron et al. 2023, table 1', url: 'https://arxiv.org/abs/2307.09288' },

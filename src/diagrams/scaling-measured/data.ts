@@ -97,6 +97,8 @@ export function measuredExport(family: FamilyFile | null, state: MeasuredState):
     if (Math.abs(worst.residual ?? 0) > POOR_RESIDUAL) {
       caveats.push(`The fit is poor at ${worst.id}: measured ${worst.loss.toFixed(3)}, fitted ${(worst.fitted ?? 0).toFixed(3)} nats per token.`);
     }
+    const budgets = new Set(points.map((p) => p.D)).size;
+    if (budgets < 3) caveats.push(`Only ${budgets} token budgets were measured, so the data exponent β rests on ${budgets} points per model and is poorly determined.`);
     if (fit.A === 0 || fit.B === 0) caveats.push('One of the two power-law terms fitted to zero: the data cannot separate the effect of size from that of tokens.');
     if (fit.alpha >= 1.9 || fit.beta >= 1.9 || fit.alpha <= 0.03 || fit.beta <= 0.03) caveats.push('An exponent sits at the edge of the search range, so it is not well determined by these points.');
     const biggest = points.reduce((a, b) => (a.N * a.D > b.N * b.D ? a : b));

@@ -26,7 +26,8 @@ export const KNOWN_RUNS: readonly KnownRun[] = [
   // WebText's token count and the number of epochs were not published, so neither was C.
   { name: 'GPT-2 (1.5B)', flops: null, basis: 'not published', source: 'Radford et al. 2019 give N, not D', reportedDays: null },
   { name: 'GPT-3 (175B)', flops: 3.14e23, basis: 'published', source: 'Brown et al. 2020, table D.1', reportedDays: null },
-  { name: 'Chinchilla (70B)', flops: 5.76e23, basis: 'published', source: 'Hoffmann et al. 2022, table 3', reportedDays: null },
+  // Hoffmann et al. give Chinchilla the same budget as Gopher, 5.76e23 FLOPs (6·N·D of 70B × 1.4T is 5.88e23).
+  { name: 'Chinchilla (70B)', flops: 5.76e23, basis: 'published', source: 'Hoffmann et al. 2022, §4 (Gopher’s budget, shared)', reportedDays: null },
   {
     name: 'Llama 2 70B',
     flops: computeFlops(7e10, 2e12),

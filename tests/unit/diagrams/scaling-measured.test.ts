@@ -27,6 +27,14 @@ describe('scaling-measured data', () => {
     expect(brown.points[0].N).toBe(56_000);
   });
 
+  it('says when two token budgets cannot pin down β', () => {
+    const f = syntheticFamily();
+    f.runs = f.runs.filter((r) => r.tokens !== 26_214_400);
+    const x = measuredExport(f, { val: 'gutenberg', params: 'total' });
+    expect(x.points).toHaveLength(8);
+    expect(x.caveats[0]).toBe('Only 2 token budgets were measured, so the data exponent β rests on 2 points per model and is poorly determined.');
+  });
+
   it('calls out a poor fit to the reader', () => {
     const x = measuredExport(syntheticFamily(0.15), { val: 'gutenberg', params: 'total' });
     expect(x.caveats.some((c) => c.startsWith('The fit is poor at'))).toBe(true);

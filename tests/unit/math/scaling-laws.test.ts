@@ -50,7 +50,7 @@ describe('compute-optimal allocation', () => {
   }
 
   it('epoch: about 20 tokens per parameter at Chinchilla’s own budget, as Hoffmann et al. found', () => {
-    // Chinchilla: 70B parameters, 1.4T tokens, 5.76e23 FLOPs (Hoffmann et al. table 3).
+    // Chinchilla: 70B parameters, 1.4T tokens, on Gopher's budget of 5.76e23 FLOPs (Hoffmann et al. §4).
     // The refit gives 72.2B and 1.33T there (Python), 18.4 tokens per parameter.
     const { N, D } = LAWS.epoch.optimal(5.76e23);
     assertRelative(N, 7.22487025e10, 1e-6);
