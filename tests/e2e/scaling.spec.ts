@@ -201,3 +201,16 @@ test('scaling-measured: the fit runs in the browser (synthetic family injected, 
   await expect.poll(async () => (await exported(d)).points[0].loss).toBeCloseTo(x.points[0].loss + 0.2, 9);
   await expect(page).toHaveURL(/val=brown/);
 });
+
+test('on a phone, each story step has a button that shows its state', async ({ page }) => {
+  await page.setViewportSize({ width: 380, height: 800 });
+  await page.goto('/scaling-laws/');
+  const d = diagram(page, 'scaling-laws');
+  await page.locator('[data-scaling-step="epoch"]').getByRole('button', { name: 'Show this in the diagram' }).click();
+  await expect.poll(async () => (await exported(d)).state.law).toBe('epoch');
+  const x = await exported(d);
+  expect(x.state.C).toBe(5.76e23);
+  expect(Math.abs(x.state.N - x.optimal.N) / x.optimal.N).toBeLessThan(5e-3);
+  // The page never scrolls sideways at phone width (formulas and tables scroll in their own boxes).
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(380);
+});
