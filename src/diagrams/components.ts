@@ -6,6 +6,10 @@ import NextToken from './next-token/NextToken.astro';
 import Attention from './attention/Attention.astro';
 import AttentionMatrix from './attention-matrix/AttentionMatrix.astro';
 import AttentionHeads from './attention-heads/AttentionHeads.astro';
+import ScalingLaws from './scaling-laws/ScalingLaws.astro';
+import ModelMemory from './model-memory/ModelMemory.astro';
+import TrainingCost from './training-cost/TrainingCost.astro';
+import ScalingMeasured from './scaling-measured/ScalingMeasured.astro';
 
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
@@ -24,4 +28,8 @@ export const components: Readonly<Record<string, DiagramComponent>> = {
   attention: Attention,
   'attention-matrix': AttentionMatrix,
   'attention-heads': AttentionHeads,
+  'scaling-laws': ScalingLaws,
+  'model-memory': ModelMemory,
+  'training-cost': TrainingCost,
+  'scaling-measured': ScalingMeasured,
 };

@@ -84,7 +84,90 @@ export const attentionHeads = diagram({
   },
 });
 
-export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads] as const;
+/**
+ * Scaling laws (chapter /scaling-laws/). N in parameters, D in tokens, C in FLOPs; C = 6·N·D is
+ * derived, and a link with C alone means "the compute-optimal split of C" (see
+ * scaling-laws/resolve.ts). Bounds cover our 4 M-parameter model up to 10 T parameters.
+ */
+const scaleN = { kind: 'log', min: 1e6, max: 1e13, digits: 3, default: 7e10, label: 'parameters N' } as const;
+const scaleD = { kind: 'log', min: 1e8, max: 1e14, digits: 3, default: 1.4e12, label: 'training tokens D' } as const;
+
+export const scalingLaws = diagram({
+  id: 'scaling-laws',
+  title: 'Loss, model size and data',
+  chapter: '/scaling-laws/',
+  description:
+    'Slide the model size N and the training tokens D (or fix the compute C = 6ND and slide the split) and see the loss a published scaling law predicts, with famous models on the same axes.',
+  state: {
+    N: scaleN,
+    D: scaleD,
+    // 6 significant figures: enough to hold 6·N·D of two 3-figure numbers exactly.
+    C: { kind: 'log', min: 6e14, max: 6e27, digits: 6, default: 5.88e23, label: 'compute C' },
+    law: { kind: 'enum', values: ['chinchilla', 'epoch', 'kaplan'], default: 'chinchilla', label: 'law' },
+  },
+  fixtures: {
+    default: {},
+    'gpt-3-epoch': { N: 1.75e11, D: 3e11, C: 3.15e23, law: 'epoch' },
+    'llama-2-7b-kaplan': { N: 7e9, D: 2e12, C: 8.4e22, law: 'kaplan' },
+    'site-model': { N: 4.3e6, D: 1e8, C: 2.58e15 },
+  },
+});
+
+export const modelMemory = diagram({
+  id: 'model-memory',
+  title: 'Memory to hold a model',
+  chapter: '/scaling-laws/',
+  description:
+    'Parameters × bytes per parameter: the memory for a model’s weights at inference in each number format, and for training with Adam in mixed precision.',
+  state: {
+    N: { kind: 'log', min: 1e6, max: 2e12, digits: 3, default: 7e9, label: 'parameters N' },
+    dtype: { kind: 'enum', values: ['fp32', 'fp16', 'bf16', 'int8', 'int4'], default: 'fp16', label: 'number format' },
+  },
+  fixtures: {
+    default: {},
+    'site-model-int8': { N: 4.3e6, dtype: 'int8' },
+    'gpt-3-int4': { N: 1.75e11, dtype: 'int4' },
+  },
+});
+
+export const trainingCost = diagram({
+  id: 'training-cost',
+  title: 'What training costs in GPU-days',
+  chapter: '/scaling-laws/',
+  description:
+    'Training FLOPs (6·N·D) turned into accelerator-days at a chosen peak speed and utilisation, next to published and estimated figures for well-known models.',
+  state: {
+    N: scaleN,
+    D: { ...scaleD, default: 2e12 },
+    gpu: { kind: 'enum', values: ['v100', 'a100', 'h100'], default: 'a100', label: 'accelerator' },
+    // Model-FLOPs utilisation: the share of peak spent on the model's own 6ND FLOPs.
+    mfu: { kind: 'number', min: 0.05, max: 0.8, step: 0.01, default: 0.4, label: 'utilisation (MFU)' },
+  },
+  fixtures: {
+    default: {},
+    'gpt-3-v100': { N: 1.75e11, D: 3e11, gpu: 'v100', mfu: 0.3 },
+    'small-h100': { N: 1.24e8, D: 1e10, gpu: 'h100', mfu: 0.5 },
+  },
+});
+
+export const scalingMeasured = diagram({
+  id: 'scaling-measured',
+  title: 'Our own scaling law, measured',
+  chapter: '/scaling-laws/',
+  description:
+    'Held-out losses of a family of small models trained with this site’s recipe at several sizes and token budgets, the law L(N, D) fitted to them in your browser, and the residuals.',
+  state: {
+    val: { kind: 'enum', values: ['gutenberg', 'brown'], default: 'gutenberg', label: 'held-out text' },
+    // Kaplan et al. counted non-embedding parameters; Hoffmann et al. counted all of them.
+    params: { kind: 'enum', values: ['total', 'non-embedding'], default: 'total', label: 'parameters counted' },
+  },
+  fixtures: {
+    default: {},
+    'brown-non-embedding': { val: 'brown', params: 'non-embedding' },
+  },
+});
+
+export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, scalingLaws, modelMemory, trainingCost, scalingMeasured] as const;
 
 export function getDiagram(id: string): DiagramEntry | undefined {
   return diagrams.find((d) => d.id === id) as DiagramEntry | undefined;

@@ -29,6 +29,22 @@ export interface NumberField {
   label: string;
 }
 
+/**
+ * A positive number spanning orders of magnitude (parameters, tokens, FLOPs). Its slider moves
+ * in log10 space; values are kept to `digits` significant figures so a link such as N=7e10
+ * stays exactly 7e10.
+ */
+export interface LogField {
+  kind: 'log';
+  /** > 0. */
+  min: number;
+  max: number;
+  /** Significant figures kept; more are rounded away with a note. */
+  digits: number;
+  default: number;
+  label: string;
+}
+
 export interface EnumField {
   kind: 'enum';
   values: readonly string[];
@@ -36,7 +52,7 @@ export interface EnumField {
   label: string;
 }
 
-export type Field = StringField | IntField | NumberField | EnumField;
+export type Field = StringField | IntField | NumberField | LogField | EnumField;
 
 export type StateSchema = Readonly<Record<string, Field>>;
 

@@ -3,7 +3,7 @@
  * checked against its schema field, and a bad one is clamped, cut or dropped (default used)
  * with a note the page shows to the reader. Pure, so it runs the same in Node, jsdom and pages.
  */
-import type { EnumField, Field, IntField, NumberField, StateOf, StateSchema, StringField } from './schema';
+import type { EnumField, Field, IntField, LogField, NumberField, StateOf, StateSchema, StringField } from './schema';
 
 export interface Parsed<S extends StateSchema> {
   state: StateOf<S>;
@@ -47,7 +47,7 @@ function checkString(f: StringField, raw: string): Checked {
   return notes.length ? { value, note: notes.join(' ') } : { value };
 }
 
-function clamp(f: IntField | NumberField, v: number): Checked {
+function clamp(f: IntField | NumberField | LogField, v: number): Checked {
   if (v < f.min) return { value: f.min, note: `${f.label}: ${fmt(v)} is below the minimum ${fmt(f.min)}; using ${fmt(f.min)}.` };
   if (v > f.max) return { value: f.max, note: `${f.label}: ${fmt(v)} is above the maximum ${fmt(f.max)}; using ${fmt(f.max)}.` };
   return { value: v };
@@ -86,6 +86,26 @@ function checkNumber(f: NumberField, raw: string): Checked {
   return { value: snapped };
 }
 
+/** `v` to `digits` significant figures, as a plain number (7e10 stays 70000000000). */
+export function roundSignificant(v: number, digits: number): number {
+  return Number(v.toPrecision(digits));
+}
+
+function checkLog(f: LogField, raw: string): Checked {
+  const t = raw.trim();
+  const v = NUMBER_RE.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(v)) {
+    return { note: `${f.label}: ${quote(raw)} is not a number; using the default ${f.default.toExponential()}.` };
+  }
+  const c = clamp(f, v);
+  const rounded = roundSignificant(c.value as number, f.digits);
+  if (c.note) return { value: rounded, note: c.note };
+  if (rounded !== v) {
+    return { value: rounded, note: `${f.label}: ${t} was rounded to ${rounded.toExponential()} (${f.digits} significant figures).` };
+  }
+  return { value: rounded };
+}
+
 function checkEnum(f: EnumField, raw: string): Checked {
   if (f.values.includes(raw)) return { value: raw };
   return { note: `${f.label}: ${quote(raw)} is not one of ${f.values.join(', ')}; using ${f.default}.` };
@@ -102,6 +122,8 @@ export function checkField(f: Field, raw: unknown): Checked {
       return checkInt(f, raw);
     case 'number':
       return checkNumber(f, raw);
+    case 'log':
+      return checkLog(f, raw);
     case 'enum':
       return checkEnum(f, raw);
   }
@@ -142,6 +164,11 @@ export function normalizeState<S extends StateSchema>(partial: Partial<Record<ke
   return { state: state as StateOf<S>, notes };
 }
 
+/** 7e10 → "7e10", 1.4e12 → "1.4e12": short, exact and free of "+", which some editors mangle. */
+export function compactExponent(v: number): string {
+  return v.toExponential().replace('e+', 'e');
+}
+
 /**
  * The query string (without "?") for a state, in schema order, omitting defaults so links stay
  * short and keep working if a default changes. Spaces become %20, not "+", for LMS editors
@@ -152,7 +179,8 @@ export function serializeState<S extends StateSchema>(state: Partial<StateOf<S>>
   for (const [k, f] of Object.entries(schema)) {
     const v = (state as Record<string, unknown>)[k];
     if (v === undefined || v === f.default) continue;
-    parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+    const text = f.kind === 'log' && typeof v === 'number' ? compactExponent(v) : String(v);
+    parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(text)}`);
   }
   return parts.join('&');
 }

@@ -26,7 +26,8 @@ for (const route of routes) {
     const res = await page.goto(route);
     expect(res?.status(), `${route} exists`).toBe(200);
     // Scan the live state too: wait until every diagram on the page shows the model's numbers.
-    const pending = page.locator('[data-diagram]:not([data-source="model"])');
+    // Only model-fed diagrams wait: calculators show "formula" or "measured" data from the start.
+    const pending = page.locator('[data-diagram][data-source="example"]');
     // Scroll through a fixed list: `pending` shrinks as diagrams go live, so its nth() would drift.
     for (const el of await page.locator('[data-diagram]').all()) await el.scrollIntoViewIfNeeded();
     await expect(pending).toHaveCount(0, { timeout: MODEL_TIMEOUT });
