@@ -4,6 +4,7 @@
  */
 import { EXAMPLE_TEXTS } from '../model/examples';
 import type { DiagramEntry, StateSchema } from './schema';
+import { TOKENIZERS } from './tokenizer/tokenizers';
 
 /** Identity helper that keeps each entry's literal schema type while checking its shape. */
 function diagram<S extends StateSchema>(entry: DiagramEntry<S>): DiagramEntry<S> {
@@ -84,7 +85,35 @@ export const attentionHeads = diagram({
   },
 });
 
-export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads] as const;
+/** The tokenization chapter's views share the reader's text and tokenizer. */
+const tokenizerState = {
+  // 100 000 UTF-16 units: a long article still fits, and the hostile-input test pastes 100 kB.
+  text: { kind: 'string', maxLength: 100_000, default: 'ChatGPT is amazing', label: 'text' },
+  tokenizer: { kind: 'enum', values: TOKENIZERS, default: 'glassbox', label: 'tokenizer' },
+} as const satisfies StateSchema;
+
+export const tokenizer = diagram({
+  id: 'tokenizer',
+  title: 'Text to tokens',
+  chapter: '/tokenization/',
+  description:
+    'Type any text and see how a tokenizer cuts it into tokens, each with its id, bytes and merge rank: this site’s model, GPT-2, cl100k (GPT-4) or o200k (GPT-4o).',
+  state: {
+    ...tokenizerState,
+    // 1-based; 0 is none. Past the end of the text it is ignored.
+    token: { kind: 'int', min: 0, max: 100_000, default: 0, label: 'token' },
+  },
+  fixtures: {
+    default: {},
+    'gpt2-code': { text: 'def square(x):\n    return x ** 2  # 12345', tokenizer: 'gpt2', token: 3 },
+    'cl100k-numbers': { text: 'In 2024, 1,000,000 tokens cost $0.50.', tokenizer: 'cl100k' },
+    'o200k-world': { text: '東京 שלום 👩‍👩‍👧 naïve', tokenizer: 'o200k' },
+    markup: { text: '<img src=x onerror=alert(1)> </script>' },
+    empty: { text: '' },
+  },
+});
+
+export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, tokenizer] as const;
 
 export function getDiagram(id: string): DiagramEntry | undefined {
   return diagrams.find((d) => d.id === id) as DiagramEntry | undefined;
