@@ -26,7 +26,8 @@ export class GlassboxTokenizer extends HTMLElement {
   private data!: TokenizerData;
   private chart: TokenizerChart | null = null;
   private width = 0;
-  private urlNotes: string[] = [];
+  /** Notes on the state: from parsing the URL, or on what was typed (broken characters). */
+  private stateNotes: string[] = [];
   private started = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private slow: ReturnType<typeof setTimeout> | undefined;
@@ -80,7 +81,7 @@ export class GlassboxTokenizer extends HTMLElement {
     if (!Object.keys(entry.state).some((k) => params.has(k))) return;
     const fromUrl = parseState(params, entry.state);
     this.state = fromUrl.state;
-    this.urlNotes = fromUrl.notes;
+    this.stateNotes = fromUrl.notes;
     this.dataset.state = serializeState(this.state, entry.state);
   }
 
@@ -110,8 +111,10 @@ export class GlassboxTokenizer extends HTMLElement {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       const textChanged = change.text !== undefined && change.text !== this.state.text;
-      this.state = normalizeState({ ...this.state, ...change, token: textChanged ? 0 : this.state.token }, entry.state).state;
-      this.urlNotes = []; // they described the link, not what the reader has done since
+      const next = normalizeState({ ...this.state, ...change, token: textChanged ? 0 : this.state.token }, entry.state);
+      this.state = next.state;
+      // The link's notes no longer apply; new ones say what was changed in the typed text.
+      this.stateNotes = next.notes;
       this.renderNotes([]);
       this.writeState();
       if (this.started) void this.refresh();
@@ -215,7 +218,7 @@ export class GlassboxTokenizer extends HTMLElement {
   }
 
   private renderNotes(extra: string[]) {
-    const notes = [...this.urlNotes, ...extra];
+    const notes = [...this.stateNotes, ...extra];
     const list = this.get('notes');
     list.replaceChildren(
       ...notes.map((n) => {
