@@ -8,6 +8,7 @@ import AttentionMatrix from './attention-matrix/AttentionMatrix.astro';
 import AttentionHeads from './attention-heads/AttentionHeads.astro';
 import Tokenizer from './tokenizer/Tokenizer.astro';
 import TokenizerCompare from './tokenizer-compare/TokenizerCompare.astro';
+import BpeMerges from './bpe-merges/BpeMerges.astro';
 
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
@@ -28,4 +29,5 @@ export const components: Readonly<Record<string, DiagramComponent>> = {
   'attention-heads': AttentionHeads,
   tokenizer: Tokenizer,
   'tokenizer-compare': TokenizerCompare,
+  'bpe-merges': BpeMerges,
 };

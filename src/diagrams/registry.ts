@@ -128,7 +128,29 @@ export const tokenizerCompare = diagram({
   },
 });
 
-export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, tokenizer, tokenizerCompare] as const;
+export const bpeMerges = diagram({
+  id: 'bpe-merges',
+  title: 'A word, merge by merge',
+  chapter: '/tokenization/',
+  description:
+    'A word starts as UTF-8 bytes; the site tokenizer’s merges then apply one at a time, in the order they were learned, until only its final tokens are left.',
+  state: {
+    // A leading space is part of the word: GPT-2-style tokenizers glue it to the word after it.
+    word: { kind: 'string', maxLength: 64, default: ' amazing', label: 'word' },
+    // Merges applied so far; past the last merge it is clamped at run time.
+    step: { kind: 'int', min: 0, max: 300, default: 0, label: 'step' },
+  },
+  fixtures: {
+    default: {},
+    'amazing-done': { step: 300 },
+    tokenization: { word: ' tokenization', step: 3 },
+    contraction: { word: "don't", step: 1 },
+    emoji: { word: ' 👩‍👩‍👧', step: 2 },
+    empty: { word: '' },
+  },
+});
+
+export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, tokenizer, tokenizerCompare, bpeMerges] as const;
 
 export function getDiagram(id: string): DiagramEntry | undefined {
   return diagrams.find((d) => d.id === id) as DiagramEntry | undefined;
