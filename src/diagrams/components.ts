@@ -9,6 +9,7 @@ import AttentionHeads from './attention-heads/AttentionHeads.astro';
 import Tokenizer from './tokenizer/Tokenizer.astro';
 import TokenizerCompare from './tokenizer-compare/TokenizerCompare.astro';
 import BpeMerges from './bpe-merges/BpeMerges.astro';
+import BpeTrain from './bpe-train/BpeTrain.astro';
 
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
@@ -30,4 +31,5 @@ export const components: Readonly<Record<string, DiagramComponent>> = {
   tokenizer: Tokenizer,
   'tokenizer-compare': TokenizerCompare,
   'bpe-merges': BpeMerges,
+  'bpe-train': BpeTrain,
 };
