@@ -71,7 +71,7 @@ export class GlassboxBpeTrain extends HTMLElement {
     const [{ render }, { train }] = await Promise.all([import('./render'), import('./data')]);
     if (!this.started) return;
     this.train = train;
-    this.data = train(this.state);
+    this.data = train(this.state, 'model');
     this.chart = render(this.get('chart'), this.data, this.options());
     this.dataset.source = 'model';
     this.get('source').textContent = 'Live: trained in your browser on the text above.';
@@ -86,7 +86,7 @@ export class GlassboxBpeTrain extends HTMLElement {
       this.state = next.state;
       this.notes = next.notes;
       this.renderNotes();
-      if (this.train) this.data = this.train(this.state);
+      if (this.train) this.data = this.train(this.state, 'model');
       this.writeState();
       this.draw();
       if (!this.started) void this.start();

@@ -1,65 +1,44 @@
 /**
- * <glassbox-token-story>: the tokenization chapter's scroll story. The step being read picks
- * the figure in the sticky panel (ScrollTrigger, loaded near the viewport with GSAP); a new
- * figure's pieces fade and rise in, or simply appear with prefers-reduced-motion. Without
+ * <glassbox-token-story>: the tokenization chapter's scroll story. The step crossing the middle
+ * of the viewport picks the figure in the sticky panel; the figure's pieces rise in with a CSS
+ * animation, which prefers-reduced-motion turns off. No GSAP here: the story sits near the top
+ * of the chapter, and the page's first JavaScript must stay small (DESIGN.md §6). Without
  * JavaScript every step still reads, with the first figure shown.
  */
-import { whenNearViewport } from '../near-viewport';
-
-type Gsap = typeof import('gsap').gsap;
 
 export class GlassboxTokenStory extends HTMLElement {
-  private cleanup: (() => void)[] = [];
-  private gsap: Gsap | null = null;
-  private active = -1;
+  private io: IntersectionObserver | null = null;
+  private active = '';
 
   connectedCallback() {
-    this.cleanup.push(whenNearViewport([this], () => void this.start()));
+    if (typeof IntersectionObserver === 'undefined') return;
+    // A band around the middle of the viewport: the step in it is the one being read.
+    this.io = new IntersectionObserver(
+      (entries) => {
+        const hit = entries.filter((e) => e.isIntersecting).pop();
+        if (hit) this.show((hit.target as HTMLElement).dataset.storyStep ?? '');
+      },
+      { rootMargin: '-45% 0px -50% 0px' },
+    );
+    this.querySelectorAll('[data-story-step]').forEach((s) => this.io?.observe(s));
   }
 
   disconnectedCallback() {
-    this.cleanup.splice(0).forEach((f) => f());
-    this.gsap = null;
+    this.io?.disconnect();
+    this.io = null;
   }
 
-  private steps() {
-    return [...this.querySelectorAll<HTMLElement>('[data-story-step]')];
-  }
-
-  private async start() {
-    const [{ gsap }, { ScrollTrigger }] = await Promise.all([import('gsap'), import('gsap/ScrollTrigger')]);
-    if (!this.isConnected) return;
-    gsap.registerPlugin(ScrollTrigger);
-    this.gsap = gsap;
-    const triggers = this.steps().map((step, i) =>
-      ScrollTrigger.create({
-        trigger: step,
-        start: 'top 65%',
-        end: 'bottom 65%',
-        onToggle: (self) => self.isActive && this.show(i),
-      }),
-    );
-    this.cleanup.push(() => {
-      triggers.forEach((t) => t.kill());
-      gsap.killTweensOf(this.querySelectorAll('[data-figure] *'));
-    });
-  }
-
-  show(i: number) {
-    if (i === this.active) return;
-    this.active = i;
-    const id = this.steps()[i]?.dataset.storyStep;
-    this.steps().forEach((s, k) => s.classList.toggle('is-active', k === i));
-    const figures = [...this.querySelectorAll<HTMLElement>('[data-figure]')];
-    const next = figures.find((f) => f.dataset.figure === id);
+  show(id: string) {
+    if (!id || id === this.active) return;
+    const next = this.querySelector<HTMLElement>(`[data-figure="${id}"]`);
     if (!next) return;
-    figures.forEach((f) => (f.hidden = f !== next));
+    this.active = id;
     this.dataset.active = id;
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const parts = next.querySelectorAll('.gb-story-cell');
-    if (this.gsap && !reduce && parts.length) {
-      this.gsap.fromTo(parts, { autoAlpha: 0, y: 6 }, { autoAlpha: 1, y: 0, duration: 0.35, stagger: Math.min(0.03, 0.6 / parts.length), overwrite: true });
-    }
+    this.querySelectorAll<HTMLElement>('[data-story-step]').forEach((s) => s.classList.toggle('is-active', s.dataset.storyStep === id));
+    this.querySelectorAll<HTMLElement>('[data-figure]').forEach((f) => {
+      f.hidden = f !== next;
+      f.classList.toggle('is-entering', f === next);
+    });
   }
 }
 

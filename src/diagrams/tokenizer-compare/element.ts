@@ -23,6 +23,8 @@ export class GlassboxTokenizerCompare extends HTMLElement {
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private cleanup: (() => void)[] = [];
+  /** This instance's key for superseding its own stale requests (source.ts). */
+  private caller = '';
   private source: typeof import('../tokenizer/source') | null = null;
 
   private get<T extends HTMLElement = HTMLElement>(role: string): T {
@@ -68,6 +70,7 @@ export class GlassboxTokenizerCompare extends HTMLElement {
     const [{ render }, source] = await Promise.all([import('./render'), import('../tokenizer/source')]);
     if (!this.started) return;
     this.source = source;
+    this.caller = source.newCaller();
     const root = this.get('chart');
     this.width = root.clientWidth;
     this.chart = render(root, viewOf(this.data), { width: this.width || undefined });
@@ -106,7 +109,7 @@ export class GlassboxTokenizerCompare extends HTMLElement {
     const text = this.state.text;
     let all;
     try {
-      all = await Promise.all(TOKENIZERS.map((t) => source.tokenize(t, text)));
+      all = await Promise.all(TOKENIZERS.map((t) => source.tokenize(t, text, this.caller)));
     } catch (e) {
       if (mine === this.seq) this.renderStatus(true, e instanceof Error ? e.message : String(e));
       return;

@@ -33,6 +33,8 @@ export class GlassboxTokenizer extends HTMLElement {
   private slow: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   private cleanup: (() => void)[] = [];
+  /** This instance's key for superseding its own stale requests (source.ts). */
+  private caller = '';
   private source: typeof import('./source') | null = null;
   /** The view last drawn; a new object only when the tokens change, so selection stays cheap. */
   private current: TokenizerViewData | null = null;
@@ -58,8 +60,8 @@ export class GlassboxTokenizer extends HTMLElement {
 
     const ac = new AbortController();
     this.cleanup.push(() => ac.abort());
-    input.addEventListener('input', () => this.onChange({ text: input.value }, DEBOUNCE_MS), { signal: ac.signal });
-    picker.addEventListener('change', () => this.onChange({ tokenizer: picker.value }, 0), { signal: ac.signal });
+    input.addEventListener('input', () => this.onChange(DEBOUNCE_MS), { signal: ac.signal });
+    picker.addEventListener('change', () => this.onChange(0), { signal: ac.signal });
     this.get('retry').addEventListener('click', () => void this.refresh(), { signal: ac.signal });
     this.cleanup.push(whenNearViewport([this], () => void this.start()));
   }
@@ -91,6 +93,7 @@ export class GlassboxTokenizer extends HTMLElement {
     const [{ render }, source] = await Promise.all([import('./render'), import('./source')]);
     if (!this.started) return; // disconnected while the modules loaded
     this.source = source;
+    this.caller = source.newCaller();
     const root = this.get('chart');
     this.width = root.clientWidth;
     this.chart = render(root, this.view(), this.options());
@@ -107,11 +110,14 @@ export class GlassboxTokenizer extends HTMLElement {
     await this.refresh();
   }
 
-  private onChange(change: Partial<Record<'text' | 'tokenizer', string>>, delay: number) {
+  /** Reads both controls when it fires, so a picker change never drops text typed just before. */
+  private onChange(delay: number) {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      const textChanged = change.text !== undefined && change.text !== this.state.text;
-      const next = normalizeState({ ...this.state, ...change, token: textChanged ? 0 : this.state.token }, entry.state);
+      const text = this.get<HTMLTextAreaElement>('text').value;
+      const tokenizer = this.get<HTMLSelectElement>('tokenizer').value;
+      const textChanged = text !== this.state.text;
+      const next = normalizeState({ text, tokenizer, token: textChanged ? 0 : this.state.token }, entry.state);
       this.state = next.state;
       // The link's notes no longer apply; new ones say what was changed in the typed text.
       this.stateNotes = next.notes;
@@ -132,7 +138,7 @@ export class GlassboxTokenizer extends HTMLElement {
     }, SLOW_MS);
     let r: Tokenized | undefined;
     try {
-      r = await this.source.tokenize(tokenizer, text);
+      r = await this.source.tokenize(tokenizer, text, this.caller);
     } catch (e) {
       if (mine === this.seq) this.showError(e);
       return;

@@ -160,13 +160,15 @@ export function render(root: HTMLElement, data: TokenizerViewData, options: Toke
         const g = enter.append('g').attr('class', 'gb-tok-token').attr('role', 'option');
         g.append('rect').attr('class', 'gb-tok-box').attr('rx', 3).attr('height', BOX_H);
         g.append('text').attr('class', 'gb-tok-label').attr('x', PAD_X).attr('y', BOX_H / 2).attr('dy', '0.35em');
-        g.append('text').attr('class', 'gb-tok-id').attr('x', PAD_X).attr('y', BOX_H + 13).attr('font-size', 12);
+        // The id is in the option's name already; hidden here so it is not read twice.
+        g.append('text').attr('class', 'gb-tok-id').attr('x', PAD_X).attr('y', BOX_H + 13).attr('font-size', 12).attr('aria-hidden', 'true');
         return g;
       })
       .attr('transform', (p) => `translate(${p.x},${p.y})`)
       .attr('data-token', (p) => p.i + 1)
       .attr('data-token-id', (p) => d.tokens[p.i].id)
-      .attr('aria-label', (p) => describeToken(d.tokenizer, d.tokens[p.i], p.i, d.tokens.length));
+      // The name starts with the label as drawn, so speech matches what sighted readers see.
+      .attr('aria-label', (p) => `${p.label}: ${describeToken(d.tokenizer, d.tokens[p.i], p.i, d.tokens.length)}`);
     sel
       .select('rect')
       .attr('width', (p) => p.w)

@@ -7,24 +7,31 @@ import { getTokenizer } from '../../model/client';
 import type { OpenAiName, PieceToken, TokenizerName, Tokenized } from './tokenizers';
 
 /**
- * A request still running after this long (ms) is abandoned when a newer one arrives, by
- * restarting the worker: BPE is quadratic in the length of a chunk, so a 100 kB run of letters
- * can take minutes, and the reader has moved on.
+ * A caller's request still running after this long (ms) is abandoned when the same caller asks
+ * again, by restarting the worker: BPE is quadratic in the length of a chunk, so a 100 kB run of
+ * letters can take minutes, and the reader has moved on. Other callers' requests are sent again
+ * to the new worker, so one diagram's abandoned text never starves another.
  */
 const STALE_MS = 1500;
 
 type Reply = { id: number; ok: true; result: Tokenized } | { id: number; ok: false; error: string };
-type Pending = { resolve: (r: Tokenized | undefined) => void; reject: (e: Error) => void; since: number };
+interface Pending {
+  key: string;
+  name: OpenAiName;
+  text: string;
+  since: number;
+  resolve: (r: Tokenized | undefined) => void;
+  reject: (e: Error) => void;
+}
 
 let worker: Worker | null = null;
 let nextId = 1;
+let nextCaller = 1;
 const pending = new Map<number, Pending>();
 
-function stop() {
-  worker?.terminate();
-  worker = null;
-  for (const p of pending.values()) p.resolve(undefined);
-  pending.clear();
+/** A key for one diagram instance; a newer request under the same key supersedes an older one. */
+export function newCaller(): string {
+  return `caller-${nextCaller++}`;
 }
 
 function ensureWorker(): Worker {
@@ -48,20 +55,39 @@ function ensureWorker(): Worker {
   return w;
 }
 
-function openAi(name: OpenAiName, text: string): Promise<Tokenized | undefined> {
+function restart() {
+  worker?.terminate();
+  worker = null;
+  const w = ensureWorker();
   const now = performance.now();
-  if ([...pending.values()].some((p) => now - p.since > STALE_MS)) stop();
+  for (const [id, p] of pending) {
+    p.since = now;
+    w.postMessage({ id, name: p.name, text: p.text });
+  }
+}
+
+function openAi(name: OpenAiName, text: string, caller: string): Promise<Tokenized | undefined> {
+  const key = `${caller}:${name}`;
+  const now = performance.now();
+  let stale = false;
+  for (const [id, p] of pending) {
+    if (p.key !== key) continue;
+    stale ||= now - p.since > STALE_MS;
+    pending.delete(id);
+    p.resolve(undefined);
+  }
+  if (stale) restart();
   const w = ensureWorker();
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, since: now });
+    pending.set(id, { key, name, text, since: now, resolve, reject });
     w.postMessage({ id, name, text });
   });
 }
 
 /** Undefined when the request was abandoned for a newer one. */
-export async function tokenize(name: TokenizerName, text: string): Promise<Tokenized | undefined> {
-  if (name !== 'glassbox') return openAi(name, text);
+export async function tokenize(name: TokenizerName, text: string, caller = 'anonymous'): Promise<Tokenized | undefined> {
+  if (name !== 'glassbox') return openAi(name, text, caller);
   const r = await getTokenizer().encode(text);
   const tokens: PieceToken[] = r.tokens.map((t) => ({ id: t.id, text: t.text, bytes: t.bytes, rank: t.merge }));
   return { tokenizer: name, model: r.model, text, tokens };

@@ -5,7 +5,7 @@ import { render, stepText, symbolLabel } from '../../../src/diagrams/bpe-train/r
 afterEach(() => document.body.replaceChildren());
 
 describe('bpe-train view', () => {
-  const data = train({ text: 'low lower lowest', step: 1 });
+  const data = train({ text: 'low lower lowest', step: 1 }, 'model');
 
   it('names the merge, its count and the new token’s id', () => {
     expect(stepText(data.result, 0)).toBe('Before any merge: the text is 16 bytes in 3 distinct words, and the vocabulary is the 256 byte values.');
