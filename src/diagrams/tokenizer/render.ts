@@ -101,10 +101,11 @@ export function render(root: HTMLElement, data: TokenizerViewData, options: Toke
     .attr('aria-orientation', 'horizontal')
     .attr('tabindex', -1)
     .attr('aria-label', 'Tokens: move between them with the arrow keys to see each one’s bytes and rank');
+  const ids = svg.append('g').attr('class', 'gb-tok-ids').attr('aria-hidden', 'true');
   const detail = base.append('p').attr('class', 'gb-tok-detail').attr('aria-live', 'polite');
   const details = base.append('details').attr('class', 'gb-tok-table');
   details.append('summary').text('The tokens as a table');
-  const scroll = details.append('div').attr('class', 'table-scroll');
+  const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Table, scrolls sideways');
   const table = scroll.append('table');
   const caption = table.append('caption');
   const head = table.append('thead').append('tr');
@@ -160,8 +161,6 @@ export function render(root: HTMLElement, data: TokenizerViewData, options: Toke
         const g = enter.append('g').attr('class', 'gb-tok-token').attr('role', 'option');
         g.append('rect').attr('class', 'gb-tok-box').attr('rx', 3).attr('height', BOX_H);
         g.append('text').attr('class', 'gb-tok-label').attr('x', PAD_X).attr('y', BOX_H / 2).attr('dy', '0.35em');
-        // The id is in the option's name already; hidden here so it is not read twice.
-        g.append('text').attr('class', 'gb-tok-id').attr('x', PAD_X).attr('y', BOX_H + 13).attr('font-size', 12).attr('aria-hidden', 'true');
         return g;
       })
       .attr('transform', (p) => `translate(${p.x},${p.y})`)
@@ -174,7 +173,17 @@ export function render(root: HTMLElement, data: TokenizerViewData, options: Toke
       .attr('width', (p) => p.w)
       .attr('fill', (p) => PALETTE[p.i % PALETTE.length]);
     sel.select('.gb-tok-label').text((p) => p.label);
-    sel.select('.gb-tok-id').text((p) => d.tokens[p.i].id);
+    // Ids sit outside the options, so an option's visible text is its label alone, which its
+    // accessible name starts with (axe: label-content-name-mismatch); the name has the id.
+    ids
+      .selectAll<SVGTextElement, Placed>('text')
+      .data(placed)
+      .join('text')
+      .attr('class', 'gb-tok-id')
+      .attr('font-size', 12)
+      .attr('x', (p) => p.x + PAD_X)
+      .attr('y', (p) => p.y + BOX_H + 13)
+      .text((p) => d.tokens[p.i].id);
 
     caption.text(
       `${TOKENIZER_INFO[d.tokenizer].label}: ${d.tokens.length.toLocaleString('en-US')} tokens` +

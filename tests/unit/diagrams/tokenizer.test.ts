@@ -61,7 +61,8 @@ describe('tokenizer render', () => {
     render(root, fixture, { width: 640, selected: 2 });
     const drawn = [...root.querySelectorAll('[data-token]')];
     expect(drawn.map((g) => g.getAttribute('data-token'))).toEqual(['1', '2', '3', '4', '5', '6']);
-    expect(drawn.map((g) => g.querySelector('.gb-tok-id')?.textContent)).toEqual(['34', '38', '318', '4998', '10', '0']);
+    expect([...root.querySelectorAll('.gb-tok-id')].map((t) => t.textContent)).toEqual(['34', '38', '318', '4998', '10', '0']);
+    expect(drawn.map((g) => g.getAttribute('aria-label')!.split(':')[0])).toEqual(['Chat', 'GPT', '␣is', '␣amazing', '↵', '!']);
     expect(root.querySelector('.is-selected')?.getAttribute('data-token')).toBe('3');
     expect(root.querySelector('.gb-tok-detail')?.textContent).toContain('“␣is”, id 318');
     expect(root.querySelectorAll('tbody tr')).toHaveLength(6);
