@@ -172,6 +172,10 @@ test.describe('bad input is shown faithfully, with notes, and never crashes', ()
     expect(data.counts.characters).toBe(100_000);
     await expect(diagram.locator('[data-token]')).toHaveCount(2000);
     await expect(diagram.locator('.gb-tok-viewnotes')).toContainText(`Showing the first 2,000 of ${data.tokens.length.toLocaleString('en-US')} tokens`);
+    // The site model's tokenizer (transformers.js in the model worker) takes the whole text too.
+    await diagram.getByRole('combobox', { name: 'Tokenizer' }).selectOption('glassbox');
+    const own = await live(diagram, long, 'glassbox');
+    expect(own.tokens.flatMap((t) => t.bytes).length).toBe(100_000);
   });
 });
 

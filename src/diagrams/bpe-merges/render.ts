@@ -101,7 +101,7 @@ export function render(root: HTMLElement, data: MergesView, options: MergesOptio
   const check = base.append('p').attr('class', 'gb-bpe-check');
   const details = base.append('details').attr('class', 'gb-tok-table');
   details.append('summary').text('Every merge as a table');
-  const table = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Table, scrolls sideways').append('table');
+  const table = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).append('table');
   const caption = table.append('caption');
   const head = table.append('thead').append('tr');
   for (const h of ['Step', 'Merge #', 'Joins', 'Pieces after']) head.append('th').attr('scope', 'col').text(h);

@@ -67,7 +67,7 @@ export function render(root: HTMLElement, data: TrainView, options: TrainOptions
   const words = base.append('p').attr('class', 'gb-train-words gb-tok-mono');
   const details = base.append('details').attr('class', 'gb-tok-table');
   details.append('summary').text('The pair counts as a table');
-  const table = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Table, scrolls sideways').append('table');
+  const table = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).append('table');
   const caption = table.append('caption');
   const head = table.append('thead').append('tr');
   for (const h of ['Pair', 'Count', 'Merged?']) head.append('th').attr('scope', 'col').text(h);

@@ -73,7 +73,7 @@ export function render(root: HTMLElement, data: CompareView, options: CompareOpt
   const svg = base.append('svg').attr('class', 'gb-cmp-chart').attr('data-export', 'svg').attr('font-size', 14).attr('aria-hidden', 'true');
   const details = base.append('details').attr('class', 'gb-cmp-table');
   details.append('summary').text('The counts and tokens as a table');
-  const table = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Table, scrolls sideways').append('table');
+  const table = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).append('table');
   table.append('caption').text('Each tokenizer on the same text');
   const head = table.append('thead').append('tr');
   for (const h of ['Tokenizer', 'Used by', 'Tokens', 'Characters per token', 'Tokens (│ between)']) head.append('th').attr('scope', 'col').text(h);

@@ -105,7 +105,7 @@ export function render(root: HTMLElement, data: TokenizerViewData, options: Toke
   const detail = base.append('p').attr('class', 'gb-tok-detail').attr('aria-live', 'polite');
   const details = base.append('details').attr('class', 'gb-tok-table');
   details.append('summary').text('The tokens as a table');
-  const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).attr('role', 'region').attr('aria-label', 'Table, scrolls sideways');
+  const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0);
   const table = scroll.append('table');
   const caption = table.append('caption');
   const head = table.append('thead').append('tr');
