@@ -139,4 +139,12 @@ test.describe('the chapter', () => {
     const ids = (await reference.encode('ChatGPT is amazing')).tokens.map((t) => t.id);
     await expect(story.locator('[data-figure="ids"] .gb-tstory-ids')).toHaveText(`[${ids.join(', ')}]`);
   });
+
+  test('reads on a 360 px phone without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/tokenization/');
+    for (const el of await page.locator('[data-diagram]').all()) await el.scrollIntoViewIfNeeded();
+    await expect(page.locator('[data-diagram]:not([data-source="model"])')).toHaveCount(0, { timeout: MODEL_TIMEOUT });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
 });
