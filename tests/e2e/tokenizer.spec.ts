@@ -179,6 +179,33 @@ test.describe('bad input is shown faithfully, with notes, and never crashes', ()
   });
 });
 
+test('a long run of letters (slow BPE) keeps the page painting, says so, and newer text still answers', async ({ page }) => {
+  await page.goto('/embed/tokenizer/?tokenizer=cl100k');
+  const diagram = diagramOf(page);
+  await live(diagram, 'ChatGPT is amazing', 'cl100k');
+  const input = diagram.getByLabel('Your text');
+  // One 30 000-letter chunk: js-tiktoken's merge loop is quadratic in it (minutes of work).
+  await input.fill('a'.repeat(30_000));
+  await expect(diagram.locator('[data-role="notes"]')).toContainText('Still tokenizing 30,000 characters');
+  const frames = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let n = 0;
+        const t0 = performance.now();
+        const tick = () => (performance.now() - t0 > 500 ? resolve(n) : (n++, requestAnimationFrame(tick)));
+        requestAnimationFrame(tick);
+      }),
+  );
+  expect(frames).toBeGreaterThan(5);
+  // The reader moves on once the request is older than source.ts's STALE_MS (1.5 s): it is
+  // abandoned (the worker restarts) and the new text answers.
+  await page.waitForTimeout(1600);
+  await input.fill('Hello again');
+  const data = await live(diagram, 'Hello again', 'cl100k');
+  expect(data.tokens.map((t) => t.id)).toEqual(cl100k('Hello again'));
+  await expect(diagram.locator('[data-role="notes"]')).toBeHidden();
+});
+
 test('typing 200 characters redraws within a frame (p95 of glassbox:update:tokenizer ≤ 16 ms)', async ({ page }) => {
   const text = 'Byte-pair encoding starts from bytes and merges the most frequent pairs, step by step, until common words are single tokens and rare ones are spelled from pieces. Numbers like 1234 and names split too!';
   expect(text.length).toBeGreaterThanOrEqual(200);

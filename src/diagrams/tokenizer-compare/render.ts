@@ -36,7 +36,7 @@ export interface CompareChart {
 
 export const MAX_CHARS = 600;
 const CHAR_W = 8.4; // px per monospace column at 14 px
-const LABEL_W = 72; // the tokenizer names on the left
+const LABEL_W = 112; // the tokenizer names and token counts on the left
 const ROW_H = 26;
 const BOX_H = 22;
 const BLOCK_GAP = 14;
@@ -106,7 +106,7 @@ export function render(root: HTMLElement, data: CompareView, options: CompareOpt
       .attr('x', 0)
       .attr('y', (_, r) => r * ROW_H + BOX_H / 2)
       .attr('dy', '0.35em')
-      .text((row) => TOKENIZER_INFO[row.tokenizer].label);
+      .text((row) => `${TOKENIZER_INFO[row.tokenizer].label} ${fmt(row.counts.tokens)}`);
 
     type Box = { row: number; i: number; seg: { line: number; x0: number; x1: number }; label: string; title: string };
     const boxes: Box[] = [];

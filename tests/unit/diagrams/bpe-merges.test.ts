@@ -60,4 +60,29 @@ describe('bpe-merges render', () => {
     render(root, { replay: r, tokens: [{ id: 1, text: ' lower', bytes: utf8(' lower') }] }, { step: 4 });
     expect(root.querySelector('.gb-bpe-check')!.textContent).toContain('✗');
   });
+
+  it('tweens from the previous step with GSAP, and jumps with reduced motion', () => {
+    const r = buildReplay(' lower', ranks);
+    const calls: string[] = [];
+    // A stand-in with GSAP's call shape: records which tweens render() asks for.
+    const gsap = {
+      fromTo: (el: Element) => calls.push(`fromTo ${el.tagName}`),
+      to: (el: Element, vars: { onComplete?: () => void }) => {
+        calls.push(`to ${el.tagName}`);
+        vars.onComplete?.();
+      },
+      killTweensOf: () => calls.push('kill'),
+    } as unknown as typeof import('gsap').gsap;
+    const root = document.createElement('div');
+    const chart = render(root, { replay: r, tokens: null }, { step: 0, gsap });
+    expect(calls.filter((c) => c.startsWith('fromTo') || c.startsWith('to '))).toEqual([]); // the first draw never animates
+    chart.update({ replay: r, tokens: null }, { step: 1 });
+    expect(calls).toContain('fromTo g');
+    expect(calls).toContain('to g'); // the right half of "l" + "o" slides into "lo"
+    calls.length = 0;
+    chart.update({ replay: r, tokens: null }, { step: 2, reducedMotion: true });
+    expect(calls.filter((c) => c !== 'kill')).toEqual([]);
+    expect([...root.querySelectorAll('[data-token] .gb-bpe-label')].map((t) => t.textContent)).toEqual(['␣', 'low', 'e', 'r']);
+  });
 });
+

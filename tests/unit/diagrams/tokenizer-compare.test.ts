@@ -42,9 +42,10 @@ describe('tokenizer-compare', () => {
     expect(root.querySelectorAll('[data-tokenizer="glassbox"]')).toHaveLength(8);
     expect(root.querySelectorAll('[data-tokenizer="o200k"][data-token]')).toHaveLength(4);
     expect(root.querySelectorAll('line.gb-cmp-split')).toHaveLength(4);
-    // " amazing" (gpt2) starts at character 10 and covers 8 columns of 8.4 px after the 72 px names.
+    // " amazing" (gpt2) starts at character 10 and covers 8 columns of 8.4 px after the 112 px names.
     const amazing = root.querySelector('[data-tokenizer="gpt2"][data-token="5"]')!;
-    expect(amazing.getAttribute('transform')).toBe('translate(156.00,26)');
+    expect(amazing.getAttribute('transform')).toBe('translate(196.00,26)');
+    expect([...root.querySelectorAll('.gb-cmp-name')].map((t) => t.textContent)).toEqual(['Glassbox 8', 'GPT-2 5', 'cl100k 4', 'o200k 4']);
     expect(amazing.querySelector('rect')!.getAttribute('width')).toBe('66.20');
     expect(root.querySelectorAll('tbody tr')).toHaveLength(4);
     expect(snapshot(root)).toMatchSnapshot();
