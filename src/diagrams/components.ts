@@ -10,6 +10,10 @@ import ScalingLaws from './scaling-laws/ScalingLaws.astro';
 import ModelMemory from './model-memory/ModelMemory.astro';
 import TrainingCost from './training-cost/TrainingCost.astro';
 import ScalingMeasured from './scaling-measured/ScalingMeasured.astro';
+import Tokenizer from './tokenizer/Tokenizer.astro';
+import TokenizerCompare from './tokenizer-compare/TokenizerCompare.astro';
+import BpeMerges from './bpe-merges/BpeMerges.astro';
+import BpeTrain from './bpe-train/BpeTrain.astro';
 
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
@@ -32,4 +36,8 @@ export const components: Readonly<Record<string, DiagramComponent>> = {
   'model-memory': ModelMemory,
   'training-cost': TrainingCost,
   'scaling-measured': ScalingMeasured,
+  tokenizer: Tokenizer,
+  'tokenizer-compare': TokenizerCompare,
+  'bpe-merges': BpeMerges,
+  'bpe-train': BpeTrain,
 };

@@ -4,6 +4,7 @@
  */
 import { EXAMPLE_TEXTS } from '../model/examples';
 import type { DiagramEntry, StateSchema } from './schema';
+import { TOKENIZERS } from './tokenizer/tokenizers';
 
 /** Identity helper that keeps each entry's literal schema type while checking its shape. */
 function diagram<S extends StateSchema>(entry: DiagramEntry<S>): DiagramEntry<S> {
@@ -167,7 +168,111 @@ export const scalingMeasured = diagram({
   },
 });
 
-export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, scalingLaws, modelMemory, trainingCost, scalingMeasured] as const;
+/** The tokenization chapter's views share the reader's text and tokenizer. */
+const tokenizerState = {
+  // 100 000 UTF-16 units: a long article still fits, and the hostile-input test pastes 100 kB.
+  text: { kind: 'string', maxLength: 100_000, default: 'ChatGPT is amazing', label: 'text' },
+  tokenizer: { kind: 'enum', values: TOKENIZERS, default: 'glassbox', label: 'tokenizer' },
+} as const satisfies StateSchema;
+
+export const tokenizer = diagram({
+  id: 'tokenizer',
+  title: 'Text to tokens',
+  chapter: '/tokenization/',
+  description:
+    'Type any text and see how a tokenizer cuts it into tokens, each with its id, bytes and merge rank: this site’s model, GPT-2, cl100k (GPT-4) or o200k (GPT-4o).',
+  state: {
+    ...tokenizerState,
+    // 1-based; 0 is none. Past the end of the text it is ignored.
+    token: { kind: 'int', min: 0, max: 100_000, default: 0, label: 'token' },
+  },
+  fixtures: {
+    default: {},
+    'gpt2-code': { text: 'def square(x):\n    return x ** 2  # 12345', tokenizer: 'gpt2', token: 3 },
+    'cl100k-numbers': { text: 'In 2024, 1,000,000 tokens cost $0.50.', tokenizer: 'cl100k' },
+    'o200k-world': { text: '東京 שלום 👩‍👩‍👧 naïve', tokenizer: 'o200k' },
+    markup: { text: '<img src=x onerror=alert(1)> </script>' },
+    empty: { text: '' },
+  },
+});
+
+export const tokenizerCompare = diagram({
+  id: 'tokenizer-compare',
+  title: 'Four tokenizers side by side',
+  chapter: '/tokenization/',
+  description:
+    'The same text under this site’s tokenizer, GPT-2, cl100k and o200k, lined up by character so the places where they cut differently stand out, with their token counts.',
+  state: { text: tokenizerState.text },
+  fixtures: {
+    default: {},
+    code: { text: 'for (let i = 0; i < 10; i++) {\n  total += prices[i] * 1.2;\n}' },
+    world: { text: 'naïve 東京 שלום 👩‍👩‍👧 12345678' },
+    empty: { text: '' },
+  },
+});
+
+export const bpeMerges = diagram({
+  id: 'bpe-merges',
+  title: 'A word, merge by merge',
+  chapter: '/tokenization/',
+  description:
+    'A word starts as UTF-8 bytes; the site tokenizer’s merges then apply one at a time, in the order they were learned, until only its final tokens are left.',
+  state: {
+    // A leading space is part of the word: GPT-2-style tokenizers glue it to the word after it.
+    word: { kind: 'string', maxLength: 64, default: ' amazing', label: 'word' },
+    // Merges applied so far; past the last merge it is clamped at run time.
+    step: { kind: 'int', min: 0, max: 300, default: 0, label: 'step' },
+  },
+  fixtures: {
+    default: {},
+    'amazing-done': { step: 300 },
+    tokenization: { word: ' tokenization', step: 3 },
+    contraction: { word: "don't", step: 1 },
+    emoji: { word: ' 👩‍👩‍👧', step: 2 },
+    empty: { word: '' },
+  },
+});
+
+export const bpeTrain = diagram({
+  id: 'bpe-train',
+  title: 'Learning merges from your text',
+  chapter: '/tokenization/',
+  description:
+    'Byte-pair encoding trained live on a paragraph: at each step the pair counts, the most frequent pair, and the new token it becomes.',
+  state: {
+    // A paragraph: training is quadratic-ish in the text and runs on the main thread.
+    text: {
+      kind: 'string',
+      maxLength: 1000,
+      default: 'the cat sat on the mat. the cat ate the rat. then the cat sat on the hat, and that was that.',
+      label: 'training text',
+    },
+    // Merges learned so far, 0 (bytes only) to 30.
+    step: { kind: 'int', min: 0, max: 30, default: 1, label: 'step' },
+  },
+  fixtures: {
+    default: {},
+    'ten-merges': { step: 10 },
+    code: { text: 'for i in range(10): print(i)\nfor j in range(10): print(j)', step: 5 },
+    empty: { text: '', step: 0 },
+  },
+});
+
+/** In chapter order: the gallery lists them this way. */
+export const diagrams = [
+  nextToken,
+  tokenizer,
+  tokenizerCompare,
+  bpeMerges,
+  bpeTrain,
+  attention,
+  attentionMatrix,
+  attentionHeads,
+  scalingLaws,
+  modelMemory,
+  trainingCost,
+  scalingMeasured,
+] as const;
 
 export function getDiagram(id: string): DiagramEntry | undefined {
   return diagrams.find((d) => d.id === id) as DiagramEntry | undefined;

@@ -3,6 +3,7 @@
  * and in Node (tests, example-data scripts). Implementations: `client.ts` (browser),
  * `node.ts` (Node). Requests are serialized; see `latest()` for dropping stale results.
  */
+import type { EncodedToken } from './tokenizer';
 import type { GenerateOptions, GenerateStep, LoadEvent, ModelInfo, NextToken, Token, Trace } from './types';
 
 export interface NextTokens {
@@ -23,4 +24,20 @@ export interface ModelApi {
   trace(text: string): Promise<Trace>;
   nextTokens(text: string, k: number): Promise<NextTokens>;
   generate(prompt: string, opts: GenerateOptions): Promise<{ tokens: Token[]; steps: GenerateStep[] }>;
+}
+
+/** Which tokenizer answered: the default model's id and version (models.json). */
+export interface TokenizerModel {
+  id: string;
+  version: string;
+}
+
+/**
+ * The default model's tokenizer alone: it loads tokenizer.json only, not the network, and
+ * encodes the whole text (no context limit, no special tokens added).
+ */
+export interface TokenizerApi {
+  encode(text: string): Promise<{ model: TokenizerModel; tokens: EncodedToken[] }>;
+  /** The BPE merges in rank order, as pairs of byte-level strings. */
+  merges(): Promise<{ model: TokenizerModel; merges: [string, string][] }>;
 }

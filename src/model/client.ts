@@ -2,7 +2,7 @@
  * The page's handle on the model: one lazily created Worker shared by every diagram.
  * Nothing here imports transformers.js, so pages stay light until a diagram asks.
  */
-import type { ModelApi } from './api';
+import type { ModelApi, TokenizerApi } from './api';
 import type { Reply, Request, WireTensor } from './protocol';
 import { TensorF32 } from './tensor';
 import type { LoadEvent } from './types';
@@ -25,7 +25,7 @@ function siteBase(): string {
   return (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
 }
 
-class WorkerModel implements ModelApi {
+class WorkerModel implements ModelApi, TokenizerApi {
   private worker: Worker | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
@@ -127,12 +127,25 @@ class WorkerModel implements ModelApi {
   generate(prompt: string, opts: Parameters<ModelApi['generate']>[1]) {
     return this.after<Awaited<ReturnType<ModelApi['generate']>>>('generate', [prompt, opts]);
   }
+  /** Tokenizer only: no `after`, so the network is not downloaded for these. */
+  encode(text: string) {
+    return this.call<Awaited<ReturnType<TokenizerApi['encode']>>>('encode', [text, siteBase()]);
+  }
+  merges() {
+    return this.call<Awaited<ReturnType<TokenizerApi['merges']>>>('merges', [undefined, siteBase()]);
+  }
 }
 
 let instance: WorkerModel | null = null;
 
 /** The page-wide model; the worker starts on the first request, not on import. */
 export function getModel(): ModelApi {
+  if (!instance) instance = new WorkerModel();
+  return instance;
+}
+
+/** The default model's tokenizer, in the same worker; it never waits for the network. */
+export function getTokenizer(): TokenizerApi {
   if (!instance) instance = new WorkerModel();
   return instance;
 }

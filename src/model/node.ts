@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
 import { Adapter, SESSION_OPTIONS, modelInfo, type Catalogue, type CatalogueEntry } from './core';
-import type { ModelApi } from './api';
+import type { ModelApi, TokenizerApi } from './api';
+import { TokenizerAdapter } from './tokenizer';
 import type { LoadEvent } from './types';
 
 export const MODELS_DIR = resolve(process.cwd(), 'public/models');
@@ -55,5 +56,33 @@ export function nodeModel(opts: Parameters<typeof loadAdapter>[0] = {}): ModelAp
     trace: async (text) => (await get()).trace(text),
     nextTokens: async (text, k) => (await get()).nextTokens(text, k),
     generate: async (prompt, o) => (await get()).generate(prompt, o),
+  };
+}
+
+/** TokenizerApi in Node: the shipped tokenizer.json through transformers.js, as in the worker. */
+export function nodeTokenizer(opts: { dir?: string; id?: string } = {}): TokenizerApi {
+  let p: Promise<TokenizerAdapter> | null = null;
+  const get = () => {
+    if (!p) {
+      const dir = opts.dir ?? MODELS_DIR;
+      const cat = readCatalogue(dir);
+      const entry = cat.models.find((m) => m.id === (opts.id ?? cat.default));
+      if (!entry) throw new Error(`model ${opts.id ?? cat.default} is not in ${dir}/models.json`);
+      env.allowRemoteModels = false;
+      env.allowLocalModels = true;
+      env.localModelPath = dir + '/';
+      p = AutoTokenizer.from_pretrained(entry.id).then((t) => new TokenizerAdapter(t, { id: entry.id, version: entry.version }));
+    }
+    return p;
+  };
+  return {
+    encode: async (text) => {
+      const t = await get();
+      return { model: t.model, tokens: t.encode(text) };
+    },
+    merges: async () => {
+      const t = await get();
+      return { model: t.model, merges: t.merges };
+    },
   };
 }

@@ -10,11 +10,13 @@ import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import { Adapter, SESSION_OPTIONS, modelInfo, type Catalogue } from './core';
 import { TensorF32 } from './tensor';
+import { TokenizerAdapter } from './tokenizer';
 import type { Reply, Request, WireTensor } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let adapter: Promise<Adapter> | null = null;
+let tokenizerOnly: Promise<TokenizerAdapter> | null = null;
 
 function post(msg: Reply, transfer: Transferable[] = []) {
   self.postMessage(msg, transfer);
@@ -53,6 +55,23 @@ async function load(base: string): Promise<Adapter> {
   return new Adapter({ model, tokenizer, config }, modelInfo(entry, config));
 }
 
+/**
+ * The default model's tokenizer without the network (tokenizer.json is ~0.2 MB, the network
+ * ~5 MB): the tokenization chapter needs only this. Same catalogue and settings as load().
+ */
+async function loadTokenizer(base: string): Promise<TokenizerAdapter> {
+  const modelsUrl = new URL('models/', new URL(base, self.location.href)).href;
+  const cat = (await (await fetch(modelsUrl + 'models.json')).json()) as Catalogue;
+  const entry = cat.models.find((m) => m.id === cat.default);
+  if (!entry) throw new Error('models.json names no default model');
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = new URL(modelsUrl).pathname;
+  env.useBrowserCache = true;
+  const tokenizer = await AutoTokenizer.from_pretrained(entry.id);
+  return new TokenizerAdapter(tokenizer, { id: entry.id, version: entry.version });
+}
+
 /** Replace TensorF32 instances by plain wire objects, collecting buffers to transfer. */
 function toWire(value: unknown, transfer: Set<ArrayBuffer>): unknown {
   if (value instanceof TensorF32) {
@@ -80,6 +99,16 @@ async function handle(ev: MessageEvent<Request>) {
       const a = await adapter;
       post({ event: { type: 'ready', model: a.info, ms: performance.now() - t0 } });
       post({ id, ok: true, result: a.info, ms: performance.now() - t0, forwards: [] });
+      return;
+    }
+    if (method === 'encode' || method === 'merges') {
+      if (!tokenizerOnly) {
+        tokenizerOnly = loadTokenizer(String(args[1] ?? '/'));
+        tokenizerOnly.catch(() => (tokenizerOnly = null));
+      }
+      const t = await tokenizerOnly;
+      const result = method === 'encode' ? { model: t.model, tokens: t.encode(String(args[0])) } : { model: t.model, merges: t.merges };
+      post({ id, ok: true, result, ms: performance.now() - t0, forwards: [] });
       return;
     }
     if (!adapter) throw new Error('model not loaded');
