@@ -84,7 +84,36 @@ export const attentionHeads = diagram({
   },
 });
 
-export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads] as const;
+/**
+ * The embedding matrix in 3D. `token` is a token id (0-based, as the tokenizer numbers them;
+ * −1 = none selected) below the vocabulary size 8,192. The camera orbits the selected token's
+ * point (or the cloud's centre) at `distance` cloud radii; see embedding-space/camera.ts.
+ */
+export const embeddingSpace = diagram({
+  id: 'embedding-space',
+  title: 'The embedding space in 3D',
+  chapter: '/embeddings/',
+  description:
+    'Every row of the model’s embedding matrix as a point, projected to 3D with PCA. Turn it, search a token, and list its nearest neighbours by cosine similarity.',
+  state: {
+    text: { kind: 'string', maxLength: 2000, default: 'The king and the queen walked to the river bank', label: 'sentence' },
+    token: { kind: 'int', min: -1, max: 8191, default: -1, label: 'selected token id' },
+    projection: { kind: 'enum', values: ['pca'], default: 'pca', label: 'projection' },
+    yaw: { kind: 'number', min: -180, max: 180, step: 0.1, default: 30, label: 'camera yaw (degrees)' },
+    pitch: { kind: 'number', min: -85, max: 85, step: 0.1, default: 20, label: 'camera pitch (degrees)' },
+    distance: { kind: 'number', min: 0.2, max: 12, step: 0.01, default: 3, label: 'camera distance (cloud radii)' },
+  },
+  fixtures: {
+    default: {},
+    // Ids 0–255 are the 256 single bytes, in byte order, in the model's byte-level BPE vocabulary: 101 is "e".
+    'letter-e': { token: 101, distance: 1.5 },
+    'side-view': { yaw: 90, pitch: 0, distance: 2 },
+    markup: { text: '<img src=x onerror=alert(1)> and </script> too' },
+    empty: { text: '' },
+  },
+});
+
+export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, embeddingSpace] as const;
 
 export function getDiagram(id: string): DiagramEntry | undefined {
   return diagrams.find((d) => d.id === id) as DiagramEntry | undefined;
