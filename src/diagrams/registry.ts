@@ -113,7 +113,28 @@ export const embeddingSpace = diagram({
   },
 });
 
-export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, embeddingSpace] as const;
+/**
+ * Sinusoidal vs learned position vectors. Bounds are the architecture's: context 256 positions,
+ * width 192 dimensions; the heatmaps show the first `positions` × `dims` of each matrix.
+ */
+export const positions = diagram({
+  id: 'positions',
+  title: 'Sinusoidal and learned positions',
+  chapter: '/embeddings/',
+  description:
+    'The sinusoidal position encoding of the original Transformer beside the position vectors our model learned, and how alike two positions are as they get further apart.',
+  state: {
+    positions: { kind: 'int', min: 8, max: 256, default: 64, label: 'positions shown' },
+    dims: { kind: 'int', min: 8, max: 192, default: 64, label: 'dimensions shown' },
+  },
+  fixtures: {
+    default: {},
+    'long-narrow': { positions: 256, dims: 32 },
+    small: { positions: 8, dims: 8 },
+  },
+});
+
+export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, embeddingSpace, positions] as const;
 
 export function getDiagram(id: string): DiagramEntry | undefined {
   return diagrams.find((d) => d.id === id) as DiagramEntry | undefined;

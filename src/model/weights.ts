@@ -68,13 +68,23 @@ export interface Reader {
   bytes(path: string): Promise<ArrayBuffer>;
 }
 
-/** The default model's embeddings, through `read` relative to the `models/` folder. */
-export async function readEmbeddings(read: Reader): Promise<Embeddings> {
+async function manifestOf(read: Reader) {
   const cat = (await read.json('models.json')) as Catalogue;
   const entry = cat.models.find((m) => m.id === cat.default);
   if (!entry) throw new Error(`weights: the default model ${cat.default} is not in models.json`);
   const dir = `${entry.id}/`;
-  const manifest = (await read.json(dir + 'weights.json')) as WeightsManifest;
+  return { entry, dir, manifest: (await read.json(dir + 'weights.json')) as WeightsManifest };
+}
+
+/** Only the learned positions, [P][d], of the default model (200 kB rather than the 6 MB of wte). */
+export async function readPositions(read: Reader): Promise<{ model: Embeddings['model']; wpe: TensorF32 }> {
+  const { entry, dir, manifest } = await manifestOf(read);
+  return { model: { id: entry.id, version: entry.version }, wpe: parseMatrix(await read.bytes(dir + manifest.wpe.file), manifest.wpe) };
+}
+
+/** The default model's embeddings, through `read` relative to the `models/` folder. */
+export async function readEmbeddings(read: Reader): Promise<Embeddings> {
+  const { entry, dir, manifest } = await manifestOf(read);
   const [wteBuf, wpeBuf, tokenizer] = await Promise.all([
     read.bytes(dir + manifest.wte.file),
     read.bytes(dir + manifest.wpe.file),
@@ -86,24 +96,36 @@ export async function readEmbeddings(read: Reader): Promise<Embeddings> {
   return { model: { id: entry.id, version: entry.version }, wte, wpe, vocab: vocabTexts(tokenizer, wte.shape[0]) };
 }
 
-let cached: Promise<Embeddings> | null = null;
+/** Reads the site's `models/` folder over HTTP; `base` is Astro's BASE_URL. */
+function fetchReader(base: string): Reader {
+  const root = base.replace(/\/?$/, '/') + 'models/';
+  const get = async (path: string) => {
+    const res = await fetch(root + path);
+    if (!res.ok) throw new Error(`weights: ${path} answered ${res.status}`);
+    return res;
+  };
+  return { json: async (p) => (await get(p)).json(), bytes: async (p) => (await get(p)).arrayBuffer() };
+}
 
-/** In the page: one download per page, shared by every diagram; `base` is Astro's BASE_URL. */
-export function loadEmbeddings(base: string): Promise<Embeddings> {
-  if (!cached) {
-    const root = base.replace(/\/?$/, '/') + 'models/';
-    const get = async (path: string) => {
-      const res = await fetch(root + path);
-      if (!res.ok) throw new Error(`weights: ${path} answered ${res.status}`);
-      return res;
-    };
-    cached = readEmbeddings({
-      json: async (p) => (await get(p)).json(),
-      bytes: async (p) => (await get(p)).arrayBuffer(),
-    }).catch((e) => {
-      cached = null; // a later call may retry
+/** One download per page, shared by every diagram; a failed one may be retried. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () =>
+    (p ??= load().catch((e) => {
+      p = null;
       throw e;
-    });
-  }
-  return cached;
+    }));
+}
+
+let embeddings: (() => Promise<Embeddings>) | null = null;
+let positions: (() => Promise<Awaited<ReturnType<typeof readPositions>>>) | null = null;
+
+export function loadEmbeddings(base: string): Promise<Embeddings> {
+  embeddings ??= once(() => readEmbeddings(fetchReader(base)));
+  return embeddings();
+}
+
+export function loadPositions(base: string): ReturnType<typeof readPositions> {
+  positions ??= once(() => readPositions(fetchReader(base)));
+  return positions();
 }

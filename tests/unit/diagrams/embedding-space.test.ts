@@ -66,7 +66,7 @@ describe('embedding data', () => {
     const w = emb.wte.data;
     for (const token of [searchTokens(emb.vocab, 'king')[0], 101, n - 1]) {
       const len = (r: number) => Math.hypot(...w.subarray(r * d, (r + 1) * d));
-      const all = [];
+      const all: { id: number; cosine: number }[] = [];
       for (let r = 0; r < n; r++) {
         if (r === token) continue;
         let dot = 0;
