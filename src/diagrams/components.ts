@@ -8,6 +8,7 @@ import AttentionMatrix from './attention-matrix/AttentionMatrix.astro';
 import AttentionHeads from './attention-heads/AttentionHeads.astro';
 import EmbeddingSpace from './embedding-space/EmbeddingSpace.astro';
 import Positions from './positions/Positions.astro';
+import ContextualPath from './contextual-path/ContextualPath.astro';
 
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
@@ -28,4 +29,5 @@ export const components: Readonly<Record<string, DiagramComponent>> = {
   'attention-heads': AttentionHeads,
   'embedding-space': EmbeddingSpace,
   positions: Positions,
+  'contextual-path': ContextualPath,
 };

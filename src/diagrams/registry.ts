@@ -134,7 +134,28 @@ export const positions = diagram({
   },
 });
 
-export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, embeddingSpace, positions] as const;
+/** One word in two texts, through every layer. `layer` 0 is the embedding, 1–6 after each block. */
+export const contextualPath = diagram({
+  id: 'contextual-path',
+  title: 'One word, two contexts, every layer',
+  chapter: '/embeddings/',
+  description:
+    'The same word in two sentences, followed through the model: its hidden state after each layer, placed on the embedding cloud’s PCA axes, and how alike the two stay.',
+  state: {
+    a: { kind: 'string', maxLength: 500, default: EXAMPLE_TEXTS.contextA, label: 'first text' },
+    b: { kind: 'string', maxLength: 500, default: EXAMPLE_TEXTS.contextB, label: 'second text' },
+    word: { kind: 'string', maxLength: 40, default: EXAMPLE_TEXTS.contextWord, label: 'word' },
+    layer: { kind: 'int', min: 0, max: 6, default: 6, label: 'layer' },
+  },
+  fixtures: {
+    default: {},
+    'after-embedding': { layer: 0 },
+    missing: { word: 'zebra' },
+    markup: { a: '<img src=x onerror=alert(1)> bank', word: 'bank' },
+  },
+});
+
+export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, embeddingSpace, positions, contextualPath] as const;
 
 export function getDiagram(id: string): DiagramEntry | undefined {
   return diagrams.find((d) => d.id === id) as DiagramEntry | undefined;

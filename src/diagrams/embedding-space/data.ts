@@ -31,6 +31,8 @@ export interface Cloud {
   scale: number;
   projection: Projection;
   norms: Float64Array;
+  /** The axes, to place other d-vectors (hidden states) in the same drawn space. */
+  basis: { mean: number[]; components: number[][]; scale: number };
 }
 
 export function buildCloud(emb: Embeddings): Cloud {
@@ -50,6 +52,11 @@ export function buildCloud(emb: Embeddings): Cloud {
       explainedVarianceRatio: Array.from(r.explainedVarianceRatio),
     },
     norms: rowNorms(emb.wte.data, n, d),
+    basis: {
+      mean: Array.from(r.mean),
+      components: Array.from({ length: AXES }, (_, k) => Array.from(r.components.subarray(k * d, (k + 1) * d))),
+      scale,
+    },
   };
 }
 

@@ -1,0 +1,171 @@
+/**
+ * The contextual path: where one word's hidden state sits after each layer in two texts, on
+ * the embedding cloud's first two PCA axes (PC1 across, PC2 up), and beside it the cosine
+ * similarity of the two states layer by layer. The chosen layer is ringed in both. D3 joins;
+ * the table after it is the text alternative.
+ */
+import { line, scaleLinear, select } from 'd3';
+import { showToken, tail } from '../tokens';
+import { pathStats, type PathView } from './data';
+
+export interface PathOptions {
+  layer: number;
+  width?: number;
+}
+
+export interface PathChart {
+  update(data: PathView, options?: Partial<PathOptions>): void;
+  destroy(): void;
+}
+
+const H = 280; // px, each panel
+const PAD = 36;
+const fmt = (x: number) => x.toFixed(3);
+
+export function render(root: HTMLElement, data: PathView, options: PathOptions): PathChart {
+  let d = data;
+  let opts = { ...options };
+  const base = select(root);
+  base.selectChildren().remove();
+  const summary = base.append('p').attr('class', 'gb-cp-summary').attr('aria-live', 'polite');
+  const svg = base.append('svg').attr('class', 'gb-cp-chart').attr('data-export', 'svg').attr('font-size', 12);
+  const plane = svg.append('g').attr('class', 'gb-cp-plane');
+  const cosG = svg.append('g').attr('class', 'gb-cp-cos');
+  const details = base.append('details').attr('class', 'gb-cp-table');
+  details.append('summary').text('The numbers as a table');
+  const table = details.append('div').attr('class', 'table-scroll').append('table');
+  const caption = table.append('caption');
+  table
+    .append('thead')
+    .append('tr')
+    .selectAll('th')
+    .data(['Layer', 'A: PC1', 'A: PC2', 'B: PC1', 'B: PC2', 'Cosine A·B (all dims)'])
+    .join('th')
+    .attr('scope', 'col')
+    .text((t) => t);
+  const tbody = table.append('tbody');
+
+  function draw() {
+    const width = Math.max(320, Math.round(opts.width ?? 720));
+    const wide = width >= 640;
+    const pw = wide ? (width - 24) / 2 : width;
+    const height = wide ? H + 30 : 2 * H + 70;
+    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    cosG.attr('transform', wide ? `translate(${pw + 24},0)` : `translate(0,${H + 40})`);
+    const s = pathStats(d);
+    const found = s.a.length > 0 && s.b.length > 0;
+    const word = `“${showToken(d.word)}”`;
+    if (!found) {
+      const missing = [d.a, d.b].filter((r) => r.at < 0).map((r) => `“${tail(r.text)}”`);
+      summary.text(`${word} is not one of the tokens of ${missing.join(' or ')}; pick a word that appears in both texts.`);
+    } else {
+      const L = s.cos.length - 1;
+      summary.text(
+        `${word} in text A and in text B: the two hidden states have cosine similarity ${fmt(s.cos[0])} after embedding, ` +
+          `${fmt(Math.max(...s.cos))} at most (layer ${s.cos.indexOf(Math.max(...s.cos))}) and ${fmt(s.cos[L])} after the last layer, ${L}.`,
+      );
+    }
+
+    const pts = [...s.a, ...s.b];
+    const ext = (k: 0 | 1) => {
+      const v = pts.map((p) => p[k]);
+      return v.length ? [Math.min(...v), Math.max(...v)] : [-1, 1];
+    };
+    const x = scaleLinear().domain(ext(0)).range([PAD, pw - 12]).nice();
+    const y = scaleLinear().domain(ext(1)).range([H - PAD, 20]).nice();
+    plane.selectAll('.gb-cp-frame').data([0]).join('rect').attr('class', 'gb-cp-frame').attr('x', PAD).attr('y', 20).attr('width', pw - 12 - PAD).attr('height', H - PAD - 20);
+    plane.selectAll('.gb-cp-title').data([0]).join('text').attr('class', 'gb-cp-title').attr('x', PAD).attr('y', 12).text(`${word} layer by layer, on the embedding cloud’s PCA axes`);
+    plane.selectAll('.gb-cp-xlabel').data([0]).join('text').attr('class', 'gb-cp-axis gb-cp-xlabel').attr('x', PAD).attr('y', H - PAD + 16).text('PC1 →');
+    plane.selectAll('.gb-cp-ylabel').data([0]).join('text').attr('class', 'gb-cp-axis gb-cp-ylabel').attr('x', 4).attr('y', 30).text('PC2 ↑');
+    const series = [
+      { key: 'a', label: 'A', points: s.a },
+      { key: 'b', label: 'B', points: s.b },
+    ];
+    const path = line<[number, number, number]>()
+      .x((p) => x(p[0]))
+      .y((p) => y(p[1]));
+    const g = plane
+      .selectAll<SVGGElement, (typeof series)[number]>('g.gb-cp-path')
+      .data(series, (t) => t.key)
+      .join((enter) => {
+        const e = enter.append('g').attr('class', (t) => `gb-cp-path gb-cp-path--${t.key}`);
+        e.append('path').attr('class', 'gb-cp-line');
+        return e;
+      });
+    g.select('path').attr('d', (t) => path(t.points) ?? '');
+    g.selectAll<SVGGElement, [number, number, number]>('g.gb-cp-pt')
+      .data((t) => t.points)
+      .join((enter) => {
+        const e = enter.append('g').attr('class', 'gb-cp-pt');
+        e.append('circle');
+        e.append('text').attr('dx', 6).attr('dy', -6);
+        return e;
+      })
+      .attr('data-layer', (_p, l) => l)
+      .classed('is-selected', (_p, l) => l === opts.layer)
+      .attr('transform', (p) => `translate(${x(p[0])},${y(p[1])})`)
+      .each(function (_p, l) {
+        const t = select(this.parentNode as SVGGElement).datum() as (typeof series)[number];
+        select(this).select('circle').attr('r', l === opts.layer ? 6 : 3.5);
+        select(this).select('text').text(l === 0 || l === opts.layer || l === t.points.length - 1 ? `${t.label}${l}` : '');
+      });
+
+    const n = s.cos.length;
+    const cx = scaleLinear().domain([0, Math.max(1, n - 1)]).range([PAD, pw - 12]);
+    const cy = scaleLinear().domain([Math.min(0, ...s.cos), 1]).range([H - PAD, 20]).nice();
+    cosG.selectAll('.gb-cp-frame').data([0]).join('rect').attr('class', 'gb-cp-frame').attr('x', PAD).attr('y', 20).attr('width', pw - 12 - PAD).attr('height', H - PAD - 20);
+    cosG.selectAll('.gb-cp-title').data([0]).join('text').attr('class', 'gb-cp-title').attr('x', PAD).attr('y', 12).text('Cosine similarity of A and B, all dimensions');
+    cosG
+      .selectAll('text.gb-cp-tick')
+      .data(cy.ticks(4))
+      .join('text')
+      .attr('class', 'gb-cp-tick gb-cp-axis')
+      .attr('x', PAD - 4)
+      .attr('y', (t) => cy(t))
+      .attr('dy', '0.35em')
+      .attr('text-anchor', 'end')
+      .text((t) => t.toFixed(1));
+    cosG
+      .selectAll('text.gb-cp-xtick')
+      .data(s.cos.map((_c, l) => l))
+      .join('text')
+      .attr('class', 'gb-cp-xtick gb-cp-axis')
+      .attr('x', (l) => cx(l))
+      .attr('y', H - PAD + 16)
+      .attr('text-anchor', 'middle')
+      .text((l) => (l === 0 ? 'emb' : `L${l}`));
+    cosG.selectAll('path.gb-cp-cosline').data([s.cos]).join('path').attr('class', 'gb-cp-cosline').attr('d', (c) => line<number>().x((_v, l) => cx(l)).y((v) => cy(v))(c) ?? '');
+    cosG
+      .selectAll('circle.gb-cp-cospt')
+      .data(s.cos)
+      .join('circle')
+      .attr('class', 'gb-cp-cospt')
+      .attr('data-layer', (_c, l) => l)
+      .classed('is-selected', (_c, l) => l === opts.layer)
+      .attr('cx', (_c, l) => cx(l))
+      .attr('cy', (c) => cy(c))
+      .attr('r', (_c, l) => (l === opts.layer ? 6 : 3.5));
+
+    caption.text(`${word} in A “${tail(d.a.text)}” and B “${tail(d.b.text)}”, after each layer`);
+    tbody
+      .selectAll('tr')
+      .data(s.cos.map((c, l) => [l === 0 ? '0 (embedding)' : String(l), fmt(s.a[l][0]), fmt(s.a[l][1]), fmt(s.b[l][0]), fmt(s.b[l][1]), fmt(c)]))
+      .join('tr')
+      .selectAll('td')
+      .data((r) => r)
+      .join('td')
+      .text((t) => t);
+  }
+
+  draw();
+  return {
+    update(next, nextOptions) {
+      d = next;
+      if (nextOptions) opts = { ...opts, ...nextOptions };
+      draw();
+    },
+    destroy() {
+      base.selectChildren().remove();
+    },
+  };
+}
