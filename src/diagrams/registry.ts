@@ -101,7 +101,7 @@ export const embeddingSpace = diagram({
     projection: { kind: 'enum', values: ['pca'], default: 'pca', label: 'projection' },
     yaw: { kind: 'number', min: -180, max: 180, step: 0.1, default: 30, label: 'camera yaw (degrees)' },
     pitch: { kind: 'number', min: -85, max: 85, step: 0.1, default: 20, label: 'camera pitch (degrees)' },
-    distance: { kind: 'number', min: 0.2, max: 12, step: 0.01, default: 3, label: 'camera distance (cloud radii)' },
+    distance: { kind: 'number', min: 0.2, max: 12, step: 0.01, default: 3.5, label: 'camera distance (cloud radii)' },
   },
   fixtures: {
     default: {},

@@ -98,7 +98,8 @@ export function render(root: HTMLElement, data: PathView, options: PathOptions):
       .join((enter) => {
         const e = enter.append('g').attr('class', 'gb-cp-pt');
         e.append('circle');
-        e.append('text').attr('dx', 6).attr('dy', -6);
+        // A's labels above its points, B's below, so where the paths meet both stay readable.
+        e.append('text').attr('dx', 6);
         return e;
       })
       .attr('data-layer', (_p, l) => l)
@@ -107,7 +108,7 @@ export function render(root: HTMLElement, data: PathView, options: PathOptions):
       .each(function (_p, l) {
         const t = select(this.parentNode as SVGGElement).datum() as (typeof series)[number];
         select(this).select('circle').attr('r', l === opts.layer ? 6 : 3.5);
-        select(this).select('text').text(l === 0 || l === opts.layer || l === t.points.length - 1 ? `${t.label}${l}` : '');
+        select(this).select('text').attr('dy', t.key === 'a' ? -6 : 14).text(l === 0 || l === opts.layer || l === t.points.length - 1 ? `${t.label}${l}` : '');
       });
 
     const n = s.cos.length;

@@ -43,6 +43,20 @@ export class GlassboxEmbeddingSpace extends HTMLElement {
     return el;
   }
 
+  get value(): EmbeddingState {
+    return { ...this.state };
+  }
+
+  /** Set state from outside (the chapter's scroll story); the view flies there. */
+  set value(next: Partial<EmbeddingState>) {
+    this.state = normalizeState({ ...this.state, ...next }, entry.state).state as EmbeddingState;
+    if (this.emb && this.data) {
+      this.neighbours = this.data.neighboursOf(this.emb, this.state.token, this.cloud?.norms);
+      this.chart?.update(this.view(), { camera: this.camera() });
+    }
+    this.commitNow();
+  }
+
   connectedCallback() {
     this.state = parseState(this.dataset.state ?? '', entry.state).state as EmbeddingState;
     if (this.dataset.urlState === 'on') {
