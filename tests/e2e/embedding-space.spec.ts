@@ -152,3 +152,26 @@ test.describe('embedding-space in WebGL', () => {
     expect(png.length).toBeGreaterThan(5000);
   });
 });
+
+test.describe('embedding-space by touch', () => {
+  test.use({ hasTouch: true });
+
+  test('a tap selects the point under the finger', async ({ page }) => {
+    await page.goto('/embed/embedding-space/?distance=1.5');
+    const diagram = space(page);
+    await waitLive(diagram);
+    const box = (await diagram.locator('.gb-es-stage').boundingBox())!;
+    // Find a point's screen position through the hover label a mouse would get, then tap there.
+    let at: { x: number; y: number } | null = null;
+    for (let i = 0; i < 60 && !at; i++) {
+      const p = { x: box.x + box.width * (0.3 + i / 150), y: box.y + box.height * 0.5 };
+      await page.mouse.move(p.x, p.y);
+      if (await diagram.locator('.gb-es-label--hover').count()) at = p;
+    }
+    expect(at).not.toBeNull();
+    await page.mouse.move(box.x + 2, box.y + 2);
+    await page.touchscreen.tap(at!.x, at!.y);
+    await expect.poll(async () => (await exportedSpace(diagram)).state.token).toBeGreaterThanOrEqual(0);
+    await expect(diagram.locator('.gb-es-neighbours button')).toHaveCount(10);
+  });
+});
