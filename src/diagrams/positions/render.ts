@@ -90,13 +90,16 @@ export function render(root: HTMLElement, data: PositionsView, options: Position
   }
 
   function draw() {
-    const half = (width - LEFT - GAP) / 2;
+    // Side by side when there is room for two readable maps, stacked otherwise (phones).
+    const wide = width >= 560;
+    const half = wide ? (width - LEFT - GAP) / 2 : width - LEFT - 8;
     const y0 = 20;
-    const height = y0 + HEAT_H + 40 + CHART_H + 40;
+    const mapsH = wide ? HEAT_H + 40 : 2 * (HEAT_H + 40);
+    const height = y0 + mapsH + CHART_H + 40;
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     const sets = [
-      { key: 'sinusoidal', title: `Sinusoidal (Vaswani et al.), d = ${d.d}`, m: d.sinusoidal, max: 1 },
-      { key: 'learned', title: `Learned wpe of ${d.model.id} (colour ±3 RMS)`, m: d.learned, max: colourLimit(d.learned, d) },
+      { key: 'sinusoidal', title: `Sinusoidal, d = ${d.d}`, m: d.sinusoidal, max: 1 },
+      { key: 'learned', title: 'Learned (wpe), colour ±3 RMS', m: d.learned, max: colourLimit(d.learned, d) },
     ];
     const g = maps
       .selectAll<SVGGElement, (typeof sets)[number]>('g.gb-pos-map')
@@ -112,13 +115,13 @@ export function render(root: HTMLElement, data: PositionsView, options: Position
         return e;
       })
       .attr('data-map', (s) => s.key)
-      .attr('transform', (_s, i) => `translate(${LEFT + i * (half + GAP)},${y0})`);
+      .attr('transform', (_s, i) => (wide ? `translate(${LEFT + i * (half + GAP)},${y0})` : `translate(${LEFT},${y0 + i * (HEAT_H + 40)})`));
     g.select('.gb-pos-title').text((s) => s.title);
     g.select('image').attr('width', half).attr('height', HEAT_H).attr('href', (s) => heat(s.m, d, s.max));
     g.select('.gb-pos-xlabel').attr('y', HEAT_H + 16).text(`dimension 0 → ${d.dims - 1}`);
-    // Both maps share the position axis; only the first is labelled.
-    g.select('.gb-pos-ylabel').attr('x', -4).attr('y', 10).text((_s, i) => (i ? '' : 'pos 0'));
-    g.select('.gb-pos-yend').attr('x', -4).attr('y', HEAT_H).text((_s, i) => (i ? '' : `${d.positions - 1}`));
+    // Side by side, both maps share the position axis and only the first is labelled.
+    g.select('.gb-pos-ylabel').attr('x', -4).attr('y', 10).text((_s, i) => (i && wide ? '' : 'pos 0'));
+    g.select('.gb-pos-yend').attr('x', -4).attr('y', HEAT_H).text((_s, i) => (i && wide ? '' : `${d.positions - 1}`));
     g.select('.gb-pos-hit')
       .attr('width', half)
       .attr('height', HEAT_H)
@@ -130,7 +133,7 @@ export function render(root: HTMLElement, data: PositionsView, options: Position
         readout.text(`${s.key === 'learned' ? 'Learned' : 'Sinusoidal'}: position ${p}, dimension ${c} = ${s.m[p * d.d + c].toFixed(4)}`);
       });
 
-    const top = y0 + HEAT_H + 40;
+    const top = y0 + mapsH;
     chart.attr('transform', `translate(0,${top})`);
     const x = scaleLinear().domain([0, Math.max(1, d.positions - 1)]).range([LEFT, width - 8]);
     const lo = Math.min(0, ...d.cosSinusoidal, ...d.cosLearned);
