@@ -84,6 +84,13 @@ export const attentionHeads = diagram({
   },
 });
 
+/** The orbit camera of the 3D views (embedding-space/camera.ts): degrees, and radii of what is drawn. */
+const cameraState = {
+  yaw: { kind: 'number', min: -180, max: 180, step: 0.1, default: 30, label: 'camera yaw (degrees)' },
+  pitch: { kind: 'number', min: -85, max: 85, step: 0.1, default: 20, label: 'camera pitch (degrees)' },
+  distance: { kind: 'number', min: 0.2, max: 12, step: 0.01, default: 3.5, label: 'camera distance (cloud radii)' },
+} as const satisfies StateSchema;
+
 /**
  * The embedding matrix in 3D. `token` is a token id (0-based, as the tokenizer numbers them;
  * −1 = none selected) below the vocabulary size 8,192. The camera orbits the selected token's
@@ -99,9 +106,7 @@ export const embeddingSpace = diagram({
     text: { kind: 'string', maxLength: 2000, default: 'The king and the queen walked to the river bank', label: 'sentence' },
     token: { kind: 'int', min: -1, max: 8191, default: -1, label: 'selected token id' },
     projection: { kind: 'enum', values: ['pca'], default: 'pca', label: 'projection' },
-    yaw: { kind: 'number', min: -180, max: 180, step: 0.1, default: 30, label: 'camera yaw (degrees)' },
-    pitch: { kind: 'number', min: -85, max: 85, step: 0.1, default: 20, label: 'camera pitch (degrees)' },
-    distance: { kind: 'number', min: 0.2, max: 12, step: 0.01, default: 3.5, label: 'camera distance (cloud radii)' },
+    ...cameraState,
   },
   fixtures: {
     default: {},
@@ -146,10 +151,13 @@ export const contextualPath = diagram({
     b: { kind: 'string', maxLength: 500, default: EXAMPLE_TEXTS.contextB, label: 'second text' },
     word: { kind: 'string', maxLength: 40, default: EXAMPLE_TEXTS.contextWord, label: 'word' },
     layer: { kind: 'int', min: 0, max: 6, default: 6, label: 'layer' },
+    ...cameraState,
+    // The paths are scaled to radius 1 (fewer, larger marks than the cloud), so start closer.
+    distance: { ...cameraState.distance, default: 2.2 },
   },
   fixtures: {
     default: {},
-    'after-embedding': { layer: 0 },
+    'after-embedding': { layer: 0, yaw: -40, pitch: 10 },
     missing: { word: 'zebra' },
     markup: { a: '<img src=x onerror=alert(1)> bank', word: 'bank' },
   },

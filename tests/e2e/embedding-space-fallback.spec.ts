@@ -63,4 +63,13 @@ test.describe('embedding-space without WebGL', () => {
     expect(data.neighbours.map((n) => n.id)).toEqual(reference.map((n) => n.id));
     data.neighbours.forEach((n, i) => expect(Math.abs(n.cosine - reference[i].cosine)).toBeLessThanOrEqual(1e-5));
   });
+
+  test('contextual-path falls back to the flat drawing too, and says so', async ({ page }) => {
+    await page.goto('/embed/contextual-path/');
+    const diagram = page.locator('[data-diagram="contextual-path"]');
+    await expect(diagram).toHaveAttribute('data-source', 'model', { timeout: 60_000 });
+    await expect(diagram).toHaveAttribute('data-view', '2d');
+    await expect(diagram.locator('[data-role="fallback"]')).toBeVisible();
+    expect((await pixels(diagram)).painted).toBeGreaterThan(100);
+  });
 });

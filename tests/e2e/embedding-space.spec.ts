@@ -175,3 +175,32 @@ test.describe('embedding-space by touch', () => {
     await expect(diagram.locator('.gb-es-neighbours button')).toHaveCount(10);
   });
 });
+
+test.describe('contextual-path in WebGL', () => {
+  test('draws both paths in 3D, turns by keyboard, and a click rings a layer', async ({ page }) => {
+    await page.goto('/embed/contextual-path/');
+    const diagram = page.locator('[data-diagram="contextual-path"]');
+    await expect(diagram).toHaveAttribute('data-source', 'model', { timeout: 60_000 });
+    await expect(diagram).toHaveAttribute('data-view', 'webgl');
+    const canvas = diagram.locator('canvas.gb-es-canvas');
+    const before = await pixels(diagram);
+    expect(before.painted).toBeGreaterThan(100);
+    await diagram.locator('.gb-es-stage').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page).toHaveURL(/yaw=35/);
+    expect((await pixels(diagram)).hash).not.toBe(before.hash);
+    // Hover until a path point is under the pointer, then click it: its layer is ringed.
+    const box = (await canvas.boundingBox())!;
+    let label: string | null = null;
+    for (let y = 0.2; y < 0.8 && !label; y += 0.03) {
+      for (let x = 0.2; x < 0.8 && !label; x += 0.01) {
+        await page.mouse.move(box.x + box.width * x, box.y + box.height * y);
+        if (await diagram.locator('.gb-es-label--hover').count()) label = await diagram.locator('.gb-es-label--hover').textContent();
+      }
+    }
+    expect(label).toMatch(/^[AB]\d$/);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(diagram.getByLabel(/Ringed layer/)).toHaveValue(label!.slice(1));
+  });
+});

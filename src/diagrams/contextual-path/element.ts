@@ -13,7 +13,8 @@ import type { PathChart } from './render';
 
 const TYPE_MS = 200;
 const MEASURE = `glassbox:update:${entry.id}`;
-type State = { a: string; b: string; word: string; layer: number };
+type State = { a: string; b: string; word: string; layer: number; yaw: number; pitch: number; distance: number };
+const COMMIT_MS = 150; // camera moves come fast; the URL and export follow once they rest
 type Mods = { data: typeof import('./data'); render: typeof import('./render') };
 
 export class GlassboxContextualPath extends HTMLElement {
@@ -25,6 +26,7 @@ export class GlassboxContextualPath extends HTMLElement {
   private mods: Mods | null = null;
   private chart: PathChart | null = null;
   private typing: ReturnType<typeof setTimeout> | undefined;
+  private committing: ReturnType<typeof setTimeout> | undefined;
   private request: ((a: string, b: string) => Promise<[Trace, Trace] | undefined>) | null = null;
 
   private get<T extends HTMLElement = HTMLElement>(role: string): T {
@@ -64,6 +66,7 @@ export class GlassboxContextualPath extends HTMLElement {
 
   disconnectedCallback() {
     clearTimeout(this.typing);
+    clearTimeout(this.committing);
     this.cleanup.splice(0).forEach((f) => f());
     this.chart?.destroy();
     this.chart = null;
@@ -73,11 +76,42 @@ export class GlassboxContextualPath extends HTMLElement {
   private async start() {
     if (this.started) return;
     this.started = true;
-    const [data, render, client] = await Promise.all([import('./data'), import('./render'), import('../../model/client')]);
+    const [data, render, client, sceneMod] = await Promise.all([
+      import('./data'),
+      import('./render'),
+      import('../../model/client'),
+      import('../embedding-space/scene'),
+    ]);
     if (!this.started) return;
     this.mods = { data, render };
+    const pal = sceneMod.palette(this);
+    let scene: import('../embedding-space/scene').Scene | null = null;
+    if (sceneMod.hasWebGL()) {
+      try {
+        scene = (await import('../embedding-space/scene-three')).createThreeScene(pal);
+      } catch {
+        scene = null; // a context that fails late still gets the fallback
+      }
+    }
+    this.get('fallback').hidden = !!scene;
+    if (!scene) scene = (await import('../embedding-space/scene-2d')).createCanvasScene(pal);
+    this.dataset.view = scene.kind;
     const root = this.get('chart');
-    this.chart = render.render(root, this.view, { layer: this.state.layer, width: root.clientWidth });
+    const { yaw, pitch, distance } = entry.state;
+    this.chart = render.render(root, this.view, {
+      layer: this.state.layer,
+      width: root.clientWidth,
+      scene,
+      camera: this.camera(),
+      home: { yaw: yaw.default, pitch: pitch.default, distance: distance.default },
+      reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+      onLayer: (l) => this.set({ layer: l }),
+      onCamera: (c) => {
+        this.state = { ...this.state, ...c };
+        clearTimeout(this.committing);
+        this.committing = setTimeout(() => this.commit(), COMMIT_MS);
+      },
+    });
     const model = client.getModel();
     this.request = client.latest((a: string, b: string) => Promise.all([model.trace(a), model.trace(b)]));
     await this.refresh();
@@ -116,22 +150,28 @@ export class GlassboxContextualPath extends HTMLElement {
     }, TYPE_MS);
   }
 
+  private camera() {
+    return { yaw: this.state.yaw, pitch: this.state.pitch, distance: this.state.distance };
+  }
+
   private set(next: Partial<State>) {
     this.state = normalizeState({ ...this.state, ...next }, entry.state).state;
     this.get('layer-out').textContent = layerName(this.state.layer);
+    this.get<HTMLInputElement>('layer').value = String(this.state.layer);
     this.draw();
   }
 
   private draw() {
     if (this.chart) {
       const t0 = performance.now();
-      this.chart.update(this.view, { layer: this.state.layer, width: this.get('chart').clientWidth });
+      this.chart.update(this.view, { layer: this.state.layer, width: this.get('chart').clientWidth, camera: this.camera() });
       performance.measure(MEASURE, { start: t0, end: performance.now() });
     }
     this.commit();
   }
 
   private commit() {
+    clearTimeout(this.committing);
     const q = serializeState(this.state, entry.state);
     this.dataset.state = q;
     if (this.dataset.urlState === 'on') mirrorInUrl(q, entry.state);

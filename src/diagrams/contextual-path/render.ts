@@ -1,17 +1,42 @@
 /**
  * The contextual path: where one word's hidden state sits after each layer in two texts, on
- * the embedding cloud's first two PCA axes (PC1 across, PC2 up), and beside it the cosine
- * similarity of the two states layer by layer. The chosen layer is ringed in both. D3 joins;
- * the table after it is the text alternative.
+ * the embedding cloud's PCA axes, and the cosine similarity of the two states layer by layer.
+ * Given a Scene (WebGL, or the 2D canvas fallback) the two paths are also drawn in 3D with the
+ * cloud's orbit view (embedding-space/stage.ts); click a point there to ring its layer. The SVG
+ * below it (PC1 across, PC2 up, and the cosine chart) is drawn with D3 joins; the table is the
+ * text alternative.
  */
 import { line, scaleLinear, select } from 'd3';
+import type { Camera } from '../embedding-space/camera';
+import type { Scene } from '../embedding-space/scene';
+import { createStage, type Stage } from '../embedding-space/stage';
 import { showToken, tail } from '../tokens';
-import { pathStats, type PathView } from './data';
+import { pathStats, type PathStats, type PathView } from './data';
 
 export interface PathOptions {
   layer: number;
   width?: number;
+  camera?: Camera;
+  home?: Camera;
+  scene?: Scene | null;
+  reducedMotion?: boolean;
+  onLayer?(layer: number): void;
+  onCamera?(c: Camera): void;
 }
+
+/** Both paths as one point set for the 3D view, centred and scaled to radius 1; A's layers first. */
+export function pathPoints(s: PathStats): { coords: Float32Array; labels: string[] } {
+  const pts = [...s.a, ...s.b];
+  const c = [0, 1, 2].map((k) => pts.reduce((t, p) => t + p[k], 0) / (pts.length || 1));
+  const r = Math.max(1e-9, ...pts.map((p) => Math.hypot(p[0] - c[0], p[1] - c[1], p[2] - c[2])));
+  const coords = new Float32Array(pts.length * 3);
+  pts.forEach((p, i) => [0, 1, 2].forEach((k) => (coords[i * 3 + k] = (p[k] - c[k]) / r)));
+  const labels = [...s.a.map((_p, l) => `A${l}`), ...s.b.map((_p, l) => `B${l}`)];
+  return { coords, labels };
+}
+
+const STAGE_LABEL =
+  'The two paths in 3D. Arrow keys turn the view, + and − zoom, Home resets it. Click a point to ring its layer; the table below lists every number.';
 
 export interface PathChart {
   update(data: PathView, options?: Partial<PathOptions>): void;
@@ -28,6 +53,9 @@ export function render(root: HTMLElement, data: PathView, options: PathOptions):
   const base = select(root);
   base.selectChildren().remove();
   const summary = base.append('p').attr('class', 'gb-cp-summary').attr('aria-live', 'polite');
+  const view = base.append('div').attr('class', 'gb-cp-view');
+  let stage: Stage | null = null;
+  let layers = 0; // points per path, for mapping a clicked point to its layer
   const svg = base.append('svg').attr('class', 'gb-cp-chart').attr('data-export', 'svg').attr('font-size', 12);
   const plane = svg.append('g').attr('class', 'gb-cp-plane');
   const cosG = svg.append('g').attr('class', 'gb-cp-cos');
@@ -45,7 +73,39 @@ export function render(root: HTMLElement, data: PathView, options: PathOptions):
     .text((t) => t);
   const tbody = table.append('tbody');
 
-  function draw() {
+  function marks(s: PathStats) {
+    const n = s.a.length;
+    const ringed = n && s.b.length ? [opts.layer, n + opts.layer] : [];
+    return { neighbours: ringed, sentence: s.a.map((_p, l) => l), second: s.b.map((_p, l) => n + l) };
+  }
+
+  function draw3d(s: PathStats, dataChanged: boolean) {
+    if (!opts.scene || !opts.camera || !opts.home) return;
+    const pts = pathPoints(s);
+    layers = s.a.length;
+    if (!stage) {
+      stage = createStage(
+        view.node() as HTMLElement,
+        opts.scene,
+        pts.coords,
+        pts.labels,
+        { camera: opts.camera, token: -1, marks: marks(s), reducedMotion: !!opts.reducedMotion },
+        {
+          onCamera: (c) => opts.onCamera?.(c),
+          onSelect: (id) => {
+            if (id >= 0 && layers) opts.onLayer?.(id % layers);
+          },
+          onHover: () => {},
+        },
+        opts.home,
+        STAGE_LABEL,
+      );
+      return;
+    }
+    stage.update({ marks: marks(s), ...(dataChanged ? { points: pts } : {}), ...(opts.camera ? { camera: opts.camera } : {}) });
+  }
+
+  function draw(dataChanged = false) {
     const width = Math.max(320, Math.round(opts.width ?? 720));
     const wide = width >= 640;
     const pw = wide ? (width - 24) / 2 : width;
@@ -53,6 +113,7 @@ export function render(root: HTMLElement, data: PathView, options: PathOptions):
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     cosG.attr('transform', wide ? `translate(${pw + 24},0)` : `translate(0,${H + 40})`);
     const s = pathStats(d);
+    draw3d(s, dataChanged);
     const found = s.a.length > 0 && s.b.length > 0;
     const word = `“${showToken(d.word)}”`;
     if (!found) {
@@ -161,11 +222,13 @@ export function render(root: HTMLElement, data: PathView, options: PathOptions):
   draw();
   return {
     update(next, nextOptions) {
+      const changed = next !== d;
       d = next;
       if (nextOptions) opts = { ...opts, ...nextOptions };
-      draw();
+      draw(changed);
     },
     destroy() {
+      stage?.destroy();
       base.selectChildren().remove();
     },
   };

@@ -48,15 +48,19 @@ export function createCanvasScene(pal: Palette): Scene {
         ctx.arc(s[i * 3], s[i * 3 + 1], r(i, k), 0, 2 * Math.PI);
         ctx.fill();
       };
-      const path = marks.sentence.filter(inFront);
-      if (path.length > 1) {
-        ctx.strokeStyle = pal.sentence;
+      const line = (ids: readonly number[], colour: string) => {
+        const path = ids.filter(inFront);
+        if (path.length < 2) return;
+        ctx.strokeStyle = colour;
         ctx.lineWidth = 1;
         ctx.beginPath();
         path.forEach((i, j) => (j ? ctx.lineTo(s[i * 3], s[i * 3 + 1]) : ctx.moveTo(s[i * 3], s[i * 3 + 1])));
         ctx.stroke();
-      }
+      };
+      line(marks.sentence, pal.sentence);
+      line(marks.second ?? [], pal.second);
       marks.sentence.forEach((i) => dot(i, pal.sentence, 1.9));
+      (marks.second ?? []).forEach((i) => dot(i, pal.second, 1.9));
       marks.neighbours.forEach((i) => dot(i, pal.neighbour, 1.9));
       dot(marks.selected, pal.selected, 2.8);
       dot(marks.hover, pal.hover, 2.8);

@@ -35,7 +35,7 @@ export function createThreeScene(pal: Palette): Scene {
   const camera = new PerspectiveCamera(FOV, 1, 0.01, 100);
   const geometry = new IcosahedronGeometry(POINT_RADIUS, 0);
   const base = new Color(pal.point);
-  const colours = { neighbour: new Color(pal.neighbour), sentence: new Color(pal.sentence) };
+  const colours = { neighbour: new Color(pal.neighbour), sentence: new Color(pal.sentence), second: new Color(pal.second) };
   let mesh: InstancedMesh | null = null;
   let coords: Float32Array = new Float32Array(0);
   let marked = new Map<number, { colour: Color; scale: number }>();
@@ -49,8 +49,17 @@ export function createThreeScene(pal: Palette): Scene {
   };
   const selected = marker(pal.selected, HUGE);
   const hover = marker(pal.hover, HUGE);
-  const path = new Line(new BufferGeometry(), new LineBasicMaterial({ color: new Color(pal.sentence) }));
-  scene.add(path);
+  const path = new Line(new BufferGeometry(), new LineBasicMaterial({ color: colours.sentence }));
+  const path2 = new Line(new BufferGeometry(), new LineBasicMaterial({ color: colours.second }));
+  scene.add(path, path2);
+
+  function setPath(line: Line, ids: readonly number[]) {
+    const pts = ids.flatMap((id) => (id * 3 < coords.length ? [coords[id * 3], coords[id * 3 + 1], coords[id * 3 + 2]] : []));
+    line.geometry.dispose();
+    line.geometry = new BufferGeometry();
+    line.geometry.setAttribute('position', new Float32BufferAttribute(pts, 3));
+    line.visible = pts.length >= 6;
+  }
 
   function place(i: number, scale: number) {
     m4.makeScale(scale, scale, scale).setPosition(coords[i * 3], coords[i * 3 + 1], coords[i * 3 + 2]);
@@ -86,6 +95,7 @@ export function createThreeScene(pal: Palette): Scene {
       if (!mesh) return;
       const next = new Map<number, { colour: Color; scale: number }>();
       for (const id of marks.sentence) next.set(id, { colour: colours.sentence, scale: BIG });
+      for (const id of marks.second ?? []) next.set(id, { colour: colours.second, scale: BIG });
       for (const id of marks.neighbours) next.set(id, { colour: colours.neighbour, scale: BIG });
       // Only the instances whose look changed are rewritten; the upload is the whole buffer, but
       // this runs on selection and text changes, not on hover.
@@ -108,11 +118,8 @@ export function createThreeScene(pal: Palette): Scene {
         mesh.instanceMatrix.needsUpdate = true;
         if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
       }
-      const pts = marks.sentence.flatMap((id) => (id * 3 < coords.length ? [coords[id * 3], coords[id * 3 + 1], coords[id * 3 + 2]] : []));
-      path.geometry.dispose();
-      path.geometry = new BufferGeometry();
-      path.geometry.setAttribute('position', new Float32BufferAttribute(pts, 3));
-      path.visible = pts.length >= 6;
+      setPath(path, marks.sentence);
+      setPath(path2, marks.second ?? []);
     },
     draw(f: Frame) {
       const w = Math.max(1, Math.round(f.width));
@@ -132,6 +139,7 @@ export function createThreeScene(pal: Palette): Scene {
       mesh?.dispose();
       geometry.dispose();
       path.geometry.dispose();
+      path2.geometry.dispose();
       renderer.dispose();
       renderer.forceContextLoss();
     },

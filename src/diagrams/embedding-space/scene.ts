@@ -11,6 +11,8 @@ export interface Marks {
   neighbours: readonly number[];
   /** The reader's tokens in order (ids may repeat); drawn as a path. */
   sentence: readonly number[];
+  /** A second path in a second colour (contextual-path's text B); empty in the cloud. */
+  second?: readonly number[];
 }
 
 export interface Frame {
@@ -44,6 +46,7 @@ export interface Palette {
   selected: string;
   neighbour: string;
   sentence: string;
+  second: string;
   hover: string;
 }
 
@@ -56,6 +59,7 @@ export function palette(el: Element): Palette {
     selected: v('--series-5', '#c04f00'),
     neighbour: v('--series-3', '#007a5a'),
     sentence: v('--series-1', '#005f96'),
+    second: v('--series-5', '#c04f00'),
     hover: v('--series-4', '#a8467f'),
   };
 }

@@ -35,14 +35,23 @@ export interface StageEvents {
 }
 
 export interface Stage {
-  update(next: Partial<StageState>): void;
-  /** Reset the camera to `c` (keyboard Home). */
+  /** New state; `points` replaces the drawn points and their labels (contextual-path's new text). */
+  update(next: Partial<StageState> & { points?: { coords: Float32Array; labels: readonly string[] } }): void;
   readonly element: HTMLElement;
   destroy(): void;
 }
 
-type Label = { key: string; id: number; kind: 'hover' | 'selected' | 'neighbour' | 'sentence' };
+type Label = { key: string; id: number; kind: 'hover' | 'selected' | 'neighbour' | 'sentence' | 'second' };
 
+const DEFAULT_LABEL =
+  'Embedding space. Arrow keys turn the view, + and − zoom, Home resets it, Escape clears the selection. ' +
+  'The selected token’s neighbours are listed below.';
+
+/**
+ * @param vocab each point's label text (token texts for the cloud).
+ * @param home the camera the Home key returns to.
+ * @param label the view's accessible name, with its keys.
+ */
 export function createStage(
   host: HTMLElement,
   scene: Scene,
@@ -51,6 +60,7 @@ export function createStage(
   initial: StageState,
   events: StageEvents,
   home: Camera,
+  label = DEFAULT_LABEL,
 ): Stage {
   let st = { ...initial };
   let hover = -1;
@@ -71,12 +81,8 @@ export function createStage(
     .attr('class', 'gb-es-stage')
     .attr('tabindex', 0)
     .attr('role', 'application')
-    .attr('aria-roledescription', 'embedding view')
-    .attr(
-      'aria-label',
-      'Embedding space. Arrow keys turn the view, + and − zoom, Home resets it, Escape clears the selection. ' +
-        'The selected token’s neighbours are listed below.',
-    );
+    .attr('aria-roledescription', '3D view')
+    .attr('aria-label', label);
   const el = stage.node() as HTMLDivElement;
   el.append(scene.canvas);
   select(scene.canvas).attr('class', 'gb-es-canvas').attr('aria-hidden', 'true').attr('data-export', 'png');
@@ -131,8 +137,11 @@ export function createStage(
 
   function drawLabels() {
     const list: Label[] = [];
-    const sentence = [...new Set(st.marks.sentence)].slice(0, MAX_SENTENCE_LABELS);
+    // A point gets one label: a neighbour's (or the selection's) wins over its path label.
+    const own = new Set([...st.marks.neighbours, st.token]);
+    const sentence = [...new Set(st.marks.sentence)].filter((id) => !own.has(id)).slice(0, MAX_SENTENCE_LABELS);
     sentence.forEach((id) => list.push({ key: `s${id}`, id, kind: 'sentence' }));
+    (st.marks.second ?? []).filter((id) => !own.has(id)).slice(0, MAX_SENTENCE_LABELS).forEach((id) => list.push({ key: `b${id}`, id, kind: 'second' }));
     st.marks.neighbours.forEach((id) => list.push({ key: `n${id}`, id, kind: 'neighbour' }));
     if (st.token >= 0) list.push({ key: `t${st.token}`, id: st.token, kind: 'selected' });
     if (hover >= 0) list.push({ key: 'hover', id: hover, kind: 'hover' });
@@ -274,7 +283,15 @@ export function createStage(
         if (st.reducedMotion) target = pointOf(st.token);
         else fly = { from: target, start: performance.now() };
       }
-      if (st.token !== prevToken || st.marks !== prevMarks) scene.setMarks(marksNow());
+      if (next.points) {
+        coords = next.points.coords;
+        hover = -1;
+        vocab = next.points.labels;
+        screen = new Float32Array(coords.length);
+        scene.setPoints(coords);
+        target = pointOf(st.token);
+      }
+      if (next.points || st.token !== prevToken || st.marks !== prevMarks) scene.setMarks(marksNow());
       viewDirty = true;
       request();
     },
