@@ -70,6 +70,7 @@ export class GlassboxEmbeddingSpace extends HTMLElement {
     const text = this.get<HTMLTextAreaElement>('text');
     text.value = this.state.text;
     this.renderNotes();
+    this.commitNow();
     const ac = new AbortController();
     this.cleanup.push(() => ac.abort());
     text.addEventListener('input', () => this.onType(text.value), { signal: ac.signal });
@@ -239,7 +240,12 @@ export class GlassboxEmbeddingSpace extends HTMLElement {
     const q = serializeState(this.state, entry.state);
     this.dataset.state = q;
     if (this.dataset.urlState === 'on') mirrorInUrl(q, entry.state);
-    if (!this.emb || !this.data) return;
+    if (!this.emb || !this.data) {
+      // Before the weights load, the build-time export stays, with the reader's state in it.
+      const el = this.get('export');
+      el.textContent = JSON.stringify({ ...JSON.parse(el.textContent || '{}'), state: this.state });
+      return;
+    }
     const out = this.data.exportOf(this.state, this.source, this.emb, this.cloud, this.neighbours, this.sentence);
     this.get('export').textContent = JSON.stringify(out);
   }
