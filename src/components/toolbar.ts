@@ -59,8 +59,8 @@ async function copy(toolbar: Element, text: string, what: string) {
   }
 }
 
-function download(name: string, type: string, body: string) {
-  const url = URL.createObjectURL(new Blob([body], { type }));
+function download(name: string, type: string, body: string | Blob) {
+  const url = URL.createObjectURL(body instanceof Blob ? body : new Blob([body], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -100,6 +100,18 @@ async function act(button: HTMLButtonElement) {
       break;
     }
     case 'download-image': {
+      // 3D views export their canvas as PNG (DESIGN.md §3); it keeps its drawing buffer for this.
+      const canvas = diagram.querySelector<HTMLCanvasElement>('canvas[data-export="png"]');
+      if (canvas) {
+        const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+        if (!png) {
+          say(toolbar, 'This diagram has no image to download yet.');
+          break;
+        }
+        download(`glassbox-${id}.png`, 'image/png', png);
+        say(toolbar, `Image downloaded as glassbox-${id}.png.`);
+        break;
+      }
       const svg = diagram.querySelector<SVGSVGElement>('svg[data-export="svg"]');
       if (!svg) {
         say(toolbar, 'This diagram has no image to download yet.');

@@ -14,6 +14,9 @@ import Tokenizer from './tokenizer/Tokenizer.astro';
 import TokenizerCompare from './tokenizer-compare/TokenizerCompare.astro';
 import BpeMerges from './bpe-merges/BpeMerges.astro';
 import BpeTrain from './bpe-train/BpeTrain.astro';
+import EmbeddingSpace from './embedding-space/EmbeddingSpace.astro';
+import Positions from './positions/Positions.astro';
+import ContextualPath from './contextual-path/ContextualPath.astro';
 
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
@@ -40,4 +43,7 @@ export const components: Readonly<Record<string, DiagramComponent>> = {
   'tokenizer-compare': TokenizerCompare,
   'bpe-merges': BpeMerges,
   'bpe-train': BpeTrain,
+  'embedding-space': EmbeddingSpace,
+  positions: Positions,
+  'contextual-path': ContextualPath,
 };

@@ -11,3 +11,5 @@ export { layerNorm, matVec, pca } from './linalg';
 export type { PcaOptions, PcaResult } from './linalg';
 export { CHINCHILLA, chinchillaLoss, computeFlops, optimalAllocation } from './scaling';
 export type { Allocation, ScalingConstants } from './scaling';
+export { cosine, cosineByDistance, cosineNeighbours, rowNorms, sinusoidalPositions } from './vectors';
+export type { Neighbour } from './vectors';

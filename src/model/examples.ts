@@ -4,11 +4,16 @@
  */
 import type { ModelApi } from './api';
 import { buildStory } from '../diagrams/attention-story/data';
+import { runOf } from '../diagrams/contextual-path/data';
 
 /** Default texts; the diagram registry uses the same ones as its defaults. */
 export const EXAMPLE_TEXTS = {
   nextToken: 'The cat sat on the',
   attention: 'The cat sat on the mat because it was tired',
+  // The same word in two contexts, traced through the layers (contextual-path).
+  contextA: 'They sat on the bank of the river and watched the water.',
+  contextB: 'She took her money to the bank and asked for a loan.',
+  contextWord: 'bank',
 } as const;
 
 /** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
@@ -36,6 +41,12 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
     },
     // The attention chapter's walk-through numbers (pure, from the same trace); the masked
     // scores (-Infinity) become null in JSON and are never shown as numbers.
+    'contextual-path': {
+      model: { id: info.id, version: info.version },
+      word: EXAMPLE_TEXTS.contextWord,
+      a: runOf(await model.trace(EXAMPLE_TEXTS.contextA), EXAMPLE_TEXTS.contextWord, true),
+      b: runOf(await model.trace(EXAMPLE_TEXTS.contextB), EXAMPLE_TEXTS.contextWord, true),
+    },
     'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
   };
 }
