@@ -6,6 +6,7 @@ import NextToken from './next-token/NextToken.astro';
 import Attention from './attention/Attention.astro';
 import AttentionMatrix from './attention-matrix/AttentionMatrix.astro';
 import AttentionHeads from './attention-heads/AttentionHeads.astro';
+import LogitLens from './logit-lens/LogitLens.astro';
 
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
@@ -24,4 +25,5 @@ export const components: Readonly<Record<string, DiagramComponent>> = {
   attention: Attention,
   'attention-matrix': AttentionMatrix,
   'attention-heads': AttentionHeads,
+  'logit-lens': LogitLens,
 };

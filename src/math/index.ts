@@ -11,3 +11,5 @@ export { layerNorm, matVec, pca } from './linalg';
 export type { PcaOptions, PcaResult } from './linalg';
 export { CHINCHILLA, chinchillaLoss, computeFlops, optimalAllocation } from './scaling';
 export type { Allocation, ScalingConstants } from './scaling';
+export { lensLogits, lensTop, logitLens } from './logit-lens';
+export type { FinalNorm, LensEntry, Unembedding } from './logit-lens';

@@ -9,6 +9,7 @@ import { buildStory } from '../diagrams/attention-story/data';
 export const EXAMPLE_TEXTS = {
   nextToken: 'The cat sat on the',
   attention: 'The cat sat on the mat because it was tired',
+  layers: 'Once upon a time there was a little',
 } as const;
 
 /** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
