@@ -27,9 +27,10 @@ const clip = (s: string, n: number) => {
   return c.length > n ? c.slice(0, n - 1).join('') + '…' : c.join('');
 };
 
+/** Starts with exactly the cell's visible text (WCAG 2.5.3, label in name), then says where it is. */
 function cellLabel(d: LensView, l: number, t: number): string {
   const top = d.lens[l][t][0];
-  return `${rowName(l, d.lens.length)}, after “${showToken(d.tokens[t].text)}” (token ${t + 1}): “${showToken(top?.text ?? '')}” ${percent(top?.p ?? 0)}`;
+  return `${clip(top?.text ?? '', CHARS)} ${percent(top?.p ?? 0)}: ${rowName(l, d.lens.length)}, after “${showToken(d.tokens[t].text)}” (token ${t + 1})`;
 }
 
 function table(base: Host) {
@@ -182,7 +183,10 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
       .attr('x', CELL_W / 2 - 1)
       .attr('y', 14)
       .attr('text-anchor', 'middle')
-      .text((c) => clip(d.lens[c.l][c.t][0]?.text ?? '', CHARS));
+      // The trailing space keeps the cell's visible text "tok 12.3%" (two words, as its label
+      // says) rather than "tok12.3%"; dx re-centres by half a monospace character.
+      .attr('dx', '0.3em')
+      .text((c) => clip(d.lens[c.l][c.t][0]?.text ?? '', CHARS) + ' ');
     cells
       .select('.gb-ll-p')
       .attr('x', CELL_W / 2 - 1)
