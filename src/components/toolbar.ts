@@ -59,8 +59,8 @@ async function copy(toolbar: Element, text: string, what: string) {
   }
 }
 
-function download(name: string, type: string, body: string) {
-  const url = URL.createObjectURL(new Blob([body], { type }));
+function download(name: string, type: string, body: string | Blob) {
+  const url = URL.createObjectURL(typeof body === 'string' ? new Blob([body], { type }) : body);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -100,6 +100,14 @@ async function act(button: HTMLButtonElement) {
       break;
     }
     case 'download-image': {
+      // A 3D view exports its WebGL canvas as PNG (it renders with preserveDrawingBuffer).
+      const canvas = diagram.querySelector<HTMLCanvasElement>('canvas[data-export="png"]');
+      const png = canvas ? await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png')) : null;
+      if (png) {
+        download(`glassbox-${id}.png`, 'image/png', png);
+        say(toolbar, `Image downloaded as glassbox-${id}.png.`);
+        break;
+      }
       const svg = diagram.querySelector<SVGSVGElement>('svg[data-export="svg"]');
       if (!svg) {
         say(toolbar, 'This diagram has no image to download yet.');

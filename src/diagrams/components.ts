@@ -7,6 +7,7 @@ import Attention from './attention/Attention.astro';
 import AttentionMatrix from './attention-matrix/AttentionMatrix.astro';
 import AttentionHeads from './attention-heads/AttentionHeads.astro';
 import LogitLens from './logit-lens/LogitLens.astro';
+import LayerStack from './layer-stack/LayerStack.astro';
 
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
@@ -26,4 +27,5 @@ export const components: Readonly<Record<string, DiagramComponent>> = {
   'attention-matrix': AttentionMatrix,
   'attention-heads': AttentionHeads,
   'logit-lens': LogitLens,
+  'layer-stack': LayerStack,
 };
