@@ -8,6 +8,7 @@ import AttentionMatrix from './attention-matrix/AttentionMatrix.astro';
 import AttentionHeads from './attention-heads/AttentionHeads.astro';
 import LogitLens from './logit-lens/LogitLens.astro';
 import LayerStack from './layer-stack/LayerStack.astro';
+import MlpNeurons from './mlp-neurons/MlpNeurons.astro';
 
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
@@ -28,4 +29,5 @@ export const components: Readonly<Record<string, DiagramComponent>> = {
   'attention-heads': AttentionHeads,
   'logit-lens': LogitLens,
   'layer-stack': LayerStack,
+  'mlp-neurons': MlpNeurons,
 };

@@ -155,7 +155,7 @@ export const mlpNeurons = diagram({
   },
 });
 
-export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, logitLens, layerStack] as const;
+export const diagrams = [nextToken, attention, attentionMatrix, attentionHeads, logitLens, layerStack, mlpNeurons] as const;
 
 export function getDiagram(id: string): DiagramEntry | undefined {
   return diagrams.find((d) => d.id === id) as DiagramEntry | undefined;

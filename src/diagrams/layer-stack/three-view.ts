@@ -140,8 +140,9 @@ export function render(root: HTMLElement, data: StackView, options: StackOptions
     markers = T ? new THREE.InstancedMesh(new THREE.BoxGeometry(size, size, size), new THREE.MeshLambertMaterial(), T * (n + 1)) : null;
     if (markers) world.add(markers);
     const top = n * GAP;
-    camera.position.set(2.2, top * 0.55 + 3.2, 10.5);
-    camera.lookAt(1.2, top * 0.45, 0);
+    // Framed so the whole stack, its labels and the longest bars fit at the canvas's aspect.
+    camera.position.set(2, top * 0.5 + 3, 12.5);
+    camera.lookAt(0.9, top * 0.5 - 0.1, 0);
   }
 
   /** Marker instance i = level × T + token; level 0 is the embedding plate. */
