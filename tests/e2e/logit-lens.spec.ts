@@ -116,11 +116,3 @@ test('Download data and Download image give the export and a standalone SVG of t
   expect(svg).toMatch(/^<\?xml[^>]*>\n<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   expect(svg.match(/class="gb-ll-cell/g)).toHaveLength((config.n_layer + 1) * data.tokens.length);
 });
-
-test('the chapter reads at 360 px: nothing but the grid’s own scroller is wider than the screen', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto('/layers/');
-  for (const el of await page.locator('[data-diagram]').all()) await el.scrollIntoViewIfNeeded();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-});

@@ -11,6 +11,7 @@ import { EXAMPLE_TEXTS } from '../../model/examples';
 import { SAMPLE_PASSAGES, SAMPLE_SOURCE } from '../mlp-neurons/sample-text';
 import { sampleTops, topNeurons } from '../mlp-neurons/data';
 import { contributionsOf } from './contributions';
+import { buildLayersStory } from '../layers-story/data';
 import { readSideFiles } from './side-files-node';
 import { vocabFrom } from './vocab';
 
@@ -45,6 +46,7 @@ export async function buildLayerExamples(model: ModelApi, modelsDir: string): Pr
   const neurons = Array.from({ length: info.nLayer }, (_, l) =>
     topNeurons(tr.mlpActivations, l, TOP_NEURONS).map((n) => ({ neuron: n.neuron, max: round6(n.max), acts: n.acts.map(round6) })),
   );
+  const story = buildLayersStory(tr, side, vocab);
   const passages = [];
   for (const p of SAMPLE_PASSAGES) passages.push(await model.trace(p.text));
   return {
@@ -53,6 +55,8 @@ export async function buildLayerExamples(model: ModelApi, modelsDir: string): Pr
     'layer-stack': { ...head, contributions },
     // [layer] → the TOP_NEURONS neurons firing most on the text, with their activation per token.
     'mlp-neurons': { ...head, width: tr.mlpActivations.shape[2], neurons },
+    // The chapter's story for the default text's last token; numbers rounded like the rest.
+    'layers-story': JSON.parse(JSON.stringify(story, (_k, v) => (typeof v === 'number' ? round6(v) : v))),
     'mlp-neurons-sample': {
       model: head.model,
       source: SAMPLE_SOURCE,

@@ -5,6 +5,9 @@ import { sideFilesFrom, type SideFiles, type WeightsManifest } from './side-file
 
 export function readSideFiles(modelDir: string): SideFiles {
   const manifest = JSON.parse(readFileSync(join(modelDir, 'weights.json'), 'utf8')) as WeightsManifest;
-  const buf = readFileSync(join(modelDir, manifest.wte.file));
-  return sideFilesFrom(manifest, buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  const bytes = (file: string) => {
+    const buf = readFileSync(join(modelDir, file));
+    return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+  };
+  return sideFilesFrom(manifest, bytes(manifest.wte.file), bytes(manifest.wpe.file));
 }

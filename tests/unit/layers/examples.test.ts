@@ -8,7 +8,7 @@ describe('src/data/examples (layers chapter)', () => {
   it('matches a fresh run of the shipped model (rerun `npm run examples` after retraining)', async () => {
     const fresh = await buildLayerExamples(nodeModel(), MODELS_DIR);
     const def = readCatalogue().models.find((m) => m.id === readCatalogue().default)!;
-    expect(Object.keys(fresh).sort()).toEqual(['layer-stack', 'logit-lens', 'mlp-neurons', 'mlp-neurons-sample']);
+    expect(Object.keys(fresh).sort()).toEqual(['layer-stack', 'layers-story', 'logit-lens', 'mlp-neurons', 'mlp-neurons-sample']);
     for (const [name, data] of Object.entries(fresh)) {
       const onDisk = JSON.parse(readFileSync(`src/data/examples/${name}.json`, 'utf8'));
       expect(onDisk.model.version, name).toBe(def.version);
