@@ -62,3 +62,19 @@ test('the chapter reads at 360 px: nothing is wider than the screen but the grid
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('the chapter’s views share one sentence: typing in the stack retypes the lens and the neurons', async ({ page }) => {
+  await page.goto('/layers/');
+  const stack = page.locator('[data-diagram="layer-stack"]');
+  await stack.scrollIntoViewIfNeeded();
+  const NEW = 'A bird sang in the tree.';
+  await stack.getByLabel('Your sentence').fill(NEW);
+  await waitForModel(stack, NEW);
+  for (const id of ['logit-lens', 'mlp-neurons']) {
+    const d = page.locator(`[data-diagram="${id}"]`);
+    await expect(d.getByLabel('Your sentence')).toHaveValue(NEW);
+    await d.scrollIntoViewIfNeeded();
+    await waitForModel(d, NEW);
+  }
+  await expect(page).toHaveURL(/text=A%20bird%20sang/);
+});

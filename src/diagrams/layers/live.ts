@@ -16,6 +16,8 @@ import { LayersStatus } from './status';
 const DEBOUNCE_MS = 60; // typing
 /** Hovers come fast; the URL, `data-state` and the export follow once the pointer rests. */
 const COMMIT_MS = 120;
+/** Document event by which the chapter's views (those mirroring the URL) share the reader's sentence. */
+const TEXT_EVENT = 'glassbox:layers-text';
 
 export type BaseState = { text: string; token?: number } & Record<string, string | number>;
 
@@ -88,7 +90,26 @@ export abstract class LayersElement<S extends BaseState> extends HTMLElement {
     this.get('retry').addEventListener('click', () => void this.loadAndRefresh(), { signal: ac.signal });
     const picker = this.querySelector<HTMLSelectElement>('[data-role="picker"]');
     picker?.addEventListener('change', () => this.choose({ [picker.dataset.key ?? '']: Number(picker.value) } as Partial<S>), { signal: ac.signal });
+    if (this.dataset.urlState === 'on') {
+      // On the chapter page the views share one sentence: typing in one retypes the others.
+      const onText = (ev: Event) => {
+        const { text, from } = (ev as CustomEvent<{ text: string; from: Element }>).detail;
+        if (from !== this && text !== this.state.text) this.adoptText(text);
+      };
+      document.addEventListener(TEXT_EVENT, onText, { signal: ac.signal });
+    }
     this.cleanup.push(whenNearViewport([this], () => void this.start()));
+  }
+
+  private adoptText(text: string) {
+    this.state = { ...this.state, text };
+    this.fromLink = false;
+    this.linkNotes = [];
+    this.renderNotes();
+    this.syncControls();
+    this.commit();
+    this.emit();
+    if (this.started) void this.refresh();
   }
 
   disconnectedCallback() {
@@ -177,6 +198,9 @@ export abstract class LayersElement<S extends BaseState> extends HTMLElement {
       this.renderNotes();
       this.commit();
       this.emit();
+      if (this.dataset.urlState === 'on') {
+        document.dispatchEvent(new CustomEvent(TEXT_EVENT, { detail: { text: this.state.text, from: this } }));
+      }
       if (this.started) void this.refresh();
       else void this.start();
     }, DEBOUNCE_MS);
