@@ -154,3 +154,35 @@ test('without WebGL it falls back to the 2D view, with the same numbers and an S
   const [img] = await Promise.all([page.waitForEvent('download'), d.getByRole('button', { name: 'Download image' }).click()]);
   expect(img.suggestedFilename()).toBe('glassbox-layer-stack.svg');
 });
+
+test('in 3D, moving over the slabs picks their layers and a click opens the attention heads; axe finds nothing', async ({ page }) => {
+  await page.goto(`/embed/layer-stack/?text=${encodeURIComponent(TEXT)}`);
+  const d = page.locator('[data-diagram="layer-stack"]');
+  await waitForModel(d, TEXT);
+  const box = (await d.locator('canvas.gb-ls-canvas').boundingBox())!;
+  const layerNow = () => page.evaluate(() => (document.querySelector('[data-diagram="layer-stack"]') as HTMLElement & { value: { layer: number } }).value.layer);
+  // The canvas shows a pointer cursor exactly while the pointer is over a slab or its bars.
+  const onTarget = () => d.locator('canvas.gb-ls-canvas').evaluate((c) => c.style.cursor === 'pointer');
+  const x = box.x + box.width * 0.45;
+  const samples: { y: number; layer: number; hit: boolean }[] = [];
+  for (let i = 0; i <= 40; i++) {
+    const y = box.y + (box.height * i) / 40;
+    await page.mouse.move(x, y);
+    samples.push({ y, layer: await layerNow(), hit: await onTarget() });
+  }
+  const hits = samples.filter((s) => s.hit);
+  expect(new Set(hits.map((s) => s.layer)).size, `layers picked by the pointer: ${hits.map((s) => s.layer).join(', ')}`).toBeGreaterThanOrEqual(config.n_layer - 2);
+  // A point well inside one layer's target: a hit with hits on the same layer either side.
+  const inside = samples.find((s, i) => s.hit && samples[i - 1]?.hit && samples[i + 1]?.hit && samples[i - 1].layer === s.layer && samples[i + 1].layer === s.layer)!;
+  await page.mouse.move(x, inside.y);
+  await page.mouse.click(x, inside.y);
+  await expect(page).toHaveURL(/\/attention\/\?/);
+  expect(new URL(page.url()).searchParams.get('layer') ?? '1').toBe(String(inside.layer));
+
+  const AxeBuilder = (await import('@axe-core/playwright')).default;
+  await page.goto(`/embed/layer-stack/?text=${encodeURIComponent(TEXT)}`);
+  await waitForModel(page.locator('[data-diagram="layer-stack"]'), TEXT);
+  await page.locator('details').evaluateAll((ds) => ds.forEach((x) => ((x as HTMLDetailsElement).open = true)));
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});

@@ -38,10 +38,16 @@ export function render(root: HTMLElement, data: StackView, options: StackOptions
     const l = Number((ev.target as Element).closest('[data-layer]')?.getAttribute('data-layer') ?? -1);
     if (l >= 0 && l !== layer) opts.onLayer?.(l);
   });
+  // A mouse has already picked the layer by hovering, so its click opens it; a first tap (touch
+  // has no hover) picks the layer and shows its numbers, a second tap on it opens it.
+  let touch = false;
+  rowsG.on('pointerdown', (ev: PointerEvent) => {
+    touch = ev.pointerType === 'touch';
+  });
   rowsG.on('click', (ev: MouseEvent) => {
     const l = Number((ev.target as Element).closest('[data-layer]')?.getAttribute('data-layer') ?? -1);
     if (l < 0) return;
-    if (l !== layer) opts.onLayer?.(l);
+    if (touch && l !== layer) opts.onLayer?.(l);
     else if (opts.href) root.ownerDocument.defaultView?.location.assign(opts.href(l));
   });
 
@@ -124,7 +130,7 @@ export function render(root: HTMLElement, data: StackView, options: StackOptions
       draw();
     },
     destroy() {
-      rowsG.on('pointerover click', null);
+      rowsG.on('pointerover pointerdown click', null);
       parts.destroy();
       base.selectChildren().remove();
     },

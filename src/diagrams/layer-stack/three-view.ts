@@ -234,12 +234,19 @@ export function render(root: HTMLElement, data: StackView, options: StackOptions
     canvas.style.cursor = l >= 0 ? 'pointer' : '';
     if (l >= 0 && l !== layer) opts.onLayer?.(l);
   };
+  // A mouse has already picked the layer by hovering, so its click opens it; a first tap (touch
+  // has no hover) picks the layer and shows its numbers, a second tap on it opens it.
+  let touch = false;
+  const onDown = (ev: PointerEvent) => {
+    touch = ev.pointerType === 'touch';
+  };
   const onClick = (ev: MouseEvent) => {
     const l = hit(ev);
     if (l < 0) return;
-    if (l !== layer) opts.onLayer?.(l);
+    if (touch && l !== layer) opts.onLayer?.(l);
     else if (opts.href) window.location.assign(opts.href(l));
   };
+  canvas.addEventListener('pointerdown', onDown);
   canvas.addEventListener('pointermove', onMove);
   canvas.addEventListener('click', onClick);
 
@@ -268,6 +275,7 @@ export function render(root: HTMLElement, data: StackView, options: StackOptions
     update,
     destroy() {
       cancelAnimationFrame(frame);
+      canvas.removeEventListener('pointerdown', onDown);
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('click', onClick);
       parts.destroy();
