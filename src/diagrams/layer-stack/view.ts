@@ -89,7 +89,8 @@ export function chrome(base: Host, getOpts: () => StackOptions) {
   const nav = base.append('ul').attr('class', 'gb-ls-links').attr('aria-label', 'Open a layer’s heads in the attention chapter');
   const details = base.append('details').attr('class', 'gb-lay-table');
   details.append('summary').text('The numbers as a table');
-  const tbl = details.append('div').attr('class', 'gb-lay-scroll').append('table');
+  // Focusable, so a keyboard can scroll the table on a narrow screen (axe scrollable-region-focusable).
+  const tbl = details.append('div').attr('class', 'gb-lay-scroll').attr('tabindex', 0).attr('role', 'group').attr('aria-label', 'Layer table, scrollable').append('table');
   const caption = tbl.append('caption');
   const head = tbl.append('thead').append('tr');
   for (const h of ['Layer', '‖attention adds‖', '‖MLP adds‖', '‖stream in‖', '‖stream out‖']) head.append('th').attr('scope', 'col').text(h);

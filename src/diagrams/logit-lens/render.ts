@@ -27,7 +27,7 @@ const clip = (s: string, n: number) => {
   return c.length > n ? c.slice(0, n - 1).join('') + '…' : c.join('');
 };
 
-/** Starts with exactly the cell's visible text (WCAG 2.5.3, label in name), then says where it is. */
+/** The cell's words as drawn, then where it is. */
 function cellLabel(d: LensView, l: number, t: number): string {
   const top = d.lens[l][t][0];
   return `${clip(top?.text ?? '', CHARS)} ${percent(top?.p ?? 0)}: ${rowName(l, d.lens.length)}, after “${showToken(d.tokens[t].text)}” (token ${t + 1})`;
@@ -36,7 +36,8 @@ function cellLabel(d: LensView, l: number, t: number): string {
 function table(base: Host) {
   const details = base.append('details').attr('class', 'gb-lay-table');
   details.append('summary').text('The numbers as a table');
-  const scroll = details.append('div').attr('class', 'gb-lay-scroll');
+  // Focusable, so a keyboard can scroll a table wider than the screen (axe scrollable-region-focusable).
+  const scroll = details.append('div').attr('class', 'gb-lay-scroll').attr('tabindex', 0).attr('role', 'group').attr('aria-label', 'Logit lens table, scrollable');
   const tbl = scroll.append('table');
   const caption = tbl.append('caption');
   const head = tbl.append('thead').append('tr');
@@ -87,6 +88,9 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
     .attr('role', 'grid')
     .attr('tabindex', -1)
     .attr('aria-label', 'Logit lens: rows are layers, columns are tokens. Arrow keys move; ↑ is a later layer.');
+  // The cells' words are drawn in their own layer, outside the grid cells: each cell's name is its
+  // aria-label alone, so the clipped words on screen can never disagree with it (WCAG 2.5.3).
+  const wordsG = svg.append('g').attr('class', 'gb-ll-words').attr('aria-hidden', 'true').attr('pointer-events', 'none');
   const inputsG = svg.append('g').attr('class', 'gb-ll-inputs').attr('aria-hidden', 'true');
   const top5 = base.append('div').attr('class', 'gb-ll-top').attr('aria-live', 'polite');
   const top5Title = top5.append('p').attr('class', 'gb-ll-top-title');
@@ -149,9 +153,10 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
       .attr('text-anchor', 'middle')
       .attr('font-weight', 700)
       .text((tk) => clip(tk.text, CHARS));
+    // No text, no rows: an empty row would break the grid's required structure.
     const rowG = grid
       .selectAll<SVGGElement, number>('g.gb-ll-row')
-      .data([...d.lens.keys()].reverse())
+      .data(T ? [...d.lens.keys()].reverse() : [])
       .join('g')
       .attr('class', 'gb-ll-row')
       .attr('role', 'row');
@@ -162,8 +167,6 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
         const g = e.append('g').attr('class', 'gb-ll-cell').attr('role', 'gridcell');
         g.append('rect').attr('class', 'gb-ll-bg');
         g.append('rect').attr('class', 'gb-ll-bar');
-        g.append('text').attr('class', 'gb-ll-tok');
-        g.append('text').attr('class', 'gb-ll-p gb-lay-muted');
         return g;
       })
       .attr('data-layer', (c) => c.l)
@@ -178,16 +181,23 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
     const p = (c: Cell) => d.lens[c.l][c.t][0]?.p ?? 0;
     cells.select('.gb-ll-bg').attr('width', CELL_W - 2).attr('height', CELL_H - 2).attr('fill-opacity', (c) => (TINT[0] + (TINT[1] - TINT[0]) * p(c)).toFixed(3));
     cells.select('.gb-ll-bar').attr('x', 2).attr('y', CELL_H - 6).attr('height', 3).attr('width', (c) => Math.max(1, (CELL_W - 6) * p(c)));
-    cells
+    const words = wordsG
+      .selectAll<SVGGElement, Cell>('g')
+      .data(cells.data())
+      .join((e) => {
+        const g = e.append('g');
+        g.append('text').attr('class', 'gb-ll-tok');
+        g.append('text').attr('class', 'gb-ll-p gb-lay-muted');
+        return g;
+      })
+      .attr('transform', (c) => `translate(${x(c.t)},${y(c.l)})`);
+    words
       .select('.gb-ll-tok')
       .attr('x', CELL_W / 2 - 1)
       .attr('y', 14)
       .attr('text-anchor', 'middle')
-      // The trailing space keeps the cell's visible text "tok 12.3%" (two words, as its label
-      // says) rather than "tok12.3%"; dx re-centres by half a monospace character.
-      .attr('dx', '0.3em')
-      .text((c) => clip(d.lens[c.l][c.t][0]?.text ?? '', CHARS) + ' ');
-    cells
+      .text((c) => clip(d.lens[c.l][c.t][0]?.text ?? '', CHARS));
+    words
       .select('.gb-ll-p')
       .attr('x', CELL_W / 2 - 1)
       .attr('y', 28)

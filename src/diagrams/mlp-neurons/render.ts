@@ -38,7 +38,8 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
   const sampleList = panel.append('ol').attr('class', 'gb-mn-sample');
   const details = base.append('details').attr('class', 'gb-lay-table');
   details.append('summary').text('The numbers as a table');
-  const tbl = details.append('div').attr('class', 'gb-lay-scroll').append('table');
+  // Focusable, so a keyboard can scroll the table on a narrow screen (axe scrollable-region-focusable).
+  const tbl = details.append('div').attr('class', 'gb-lay-scroll').attr('tabindex', 0).attr('role', 'group').attr('aria-label', 'Neuron table, scrollable').append('table');
   const caption = tbl.append('caption');
   const head = tbl.append('thead').append('tr');
   for (const h of ['Neuron', 'Largest activation', 'At token']) head.append('th').attr('scope', 'col').text(h);

@@ -34,10 +34,11 @@ describe('logit-lens render', () => {
     renderLens(root, view, { layer: 2, token: 3, reducedMotion: true });
     const cells = root.querySelectorAll('.gb-ll-cell');
     expect(cells).toHaveLength(rows * T);
-    for (const c of cells) {
-      const visible = [...c.querySelectorAll('text')].map((t) => t.textContent).join('');
-      expect(c.getAttribute('aria-label')?.startsWith(visible)).toBe(true);
-    }
+    // A cell holds no text of its own (its words are drawn in an aria-hidden layer): its name is its label.
+    for (const c of cells) expect(c.querySelector('text')).toBeNull();
+    const words = [...root.querySelectorAll('.gb-ll-words > g')].map((g) => [...g.querySelectorAll('text')].map((t) => t.textContent).join(' '));
+    expect(words).toHaveLength(rows * T);
+    [...cells].forEach((c, i) => expect(c.getAttribute('aria-label')?.startsWith(words[i])).toBe(true));
     const sel = root.querySelector('.gb-ll-cell.is-selected');
     expect(sel?.getAttribute('data-layer')).toBe('2');
     expect(sel?.getAttribute('data-token')).toBe('4');
@@ -61,10 +62,11 @@ describe('logit-lens render', () => {
     ]);
   });
 
-  it('says what an empty text decodes to', () => {
+  it('says what an empty text decodes to, and draws no empty grid rows', () => {
     const root = mount();
     renderLens(root, { text: '', tokens: [], lens: Array.from({ length: rows }, () => []) }, {});
     expect(root.querySelector('.gb-lay-summary')?.textContent).toMatch(/no text/);
+    expect(root.querySelectorAll('[role="row"]')).toHaveLength(0);
   });
 });
 
