@@ -60,7 +60,7 @@ async function copy(toolbar: Element, text: string, what: string) {
 }
 
 function download(name: string, type: string, body: string | Blob) {
-  const url = URL.createObjectURL(typeof body === 'string' ? new Blob([body], { type }) : body);
+  const url = URL.createObjectURL(body instanceof Blob ? body : new Blob([body], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -100,10 +100,14 @@ async function act(button: HTMLButtonElement) {
       break;
     }
     case 'download-image': {
-      // A 3D view exports its WebGL canvas as PNG (it renders with preserveDrawingBuffer).
+      // 3D views export their canvas as PNG (DESIGN.md §3); it keeps its drawing buffer for this.
       const canvas = diagram.querySelector<HTMLCanvasElement>('canvas[data-export="png"]');
-      const png = canvas ? await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png')) : null;
-      if (png) {
+      if (canvas) {
+        const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+        if (!png) {
+          say(toolbar, 'This diagram has no image to download yet.');
+          break;
+        }
         download(`glassbox-${id}.png`, 'image/png', png);
         say(toolbar, `Image downloaded as glassbox-${id}.png.`);
         break;
