@@ -10,10 +10,15 @@ const server = await createServer({ server: { middlewareMode: true }, appType: '
 try {
   const { buildExamples } = await server.ssrLoadModule('/src/model/examples.ts');
   const { nodeModel } = await server.ssrLoadModule('/src/model/node.ts');
-  const files = await buildExamples(nodeModel());
+  const { buildLayerExamples } = await server.ssrLoadModule('/src/diagrams/layers/examples.ts');
+  const { MODELS_DIR } = await server.ssrLoadModule('/src/model/node.ts');
+  const model = nodeModel();
+  const files = { ...(await buildExamples(model)), ...(await buildLayerExamples(model, MODELS_DIR)) };
   mkdirSync('src/data/examples', { recursive: true });
   for (const [name, data] of Object.entries(files)) {
-    writeFileSync(`src/data/examples/${name}.json`, JSON.stringify(data, null, 1) + '\n');
+    // The neuron sample (thousands of short rows) is written compact; the rest stays diffable.
+    const json = name.endsWith('-sample') ? JSON.stringify(data) : JSON.stringify(data, null, 1);
+    writeFileSync(`src/data/examples/${name}.json`, json + '\n');
     console.log(`examples: src/data/examples/${name}.json`);
   }
 } finally {

@@ -17,6 +17,9 @@ import BpeTrain from './bpe-train/BpeTrain.astro';
 import EmbeddingSpace from './embedding-space/EmbeddingSpace.astro';
 import Positions from './positions/Positions.astro';
 import ContextualPath from './contextual-path/ContextualPath.astro';
+import LogitLens from './logit-lens/LogitLens.astro';
+import LayerStack from './layer-stack/LayerStack.astro';
+import MlpNeurons from './mlp-neurons/MlpNeurons.astro';
 
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
@@ -46,4 +49,7 @@ export const components: Readonly<Record<string, DiagramComponent>> = {
   'embedding-space': EmbeddingSpace,
   positions: Positions,
   'contextual-path': ContextualPath,
+  'logit-lens': LogitLens,
+  'layer-stack': LayerStack,
+  'mlp-neurons': MlpNeurons,
 };

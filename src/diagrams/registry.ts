@@ -337,6 +337,77 @@ export const contextualPath = diagram({
   },
 });
 
+/**
+ * Shared by the layers chapter's views, which all read the chapter's URL: one `text` and `token`
+ * for the page, `layer` counting blocks 1-based (as the attention views do). Bounds are the
+ * architecture's (6 blocks, context 256); `token` past the end is clamped at run time.
+ */
+const layersText = { kind: 'string', maxLength: 2000, default: EXAMPLE_TEXTS.layers, label: 'text' } as const;
+// 9 is " little", the last token of the default text.
+const layersToken = { kind: 'int', min: 1, max: 256, default: 9, label: 'token' } as const;
+const layersFixtures = {
+  default: {},
+  'first-token': { token: 1, layer: 1 },
+  markup: { text: '<img src=x onerror=alert(1)> and </script> too', token: 4 },
+  empty: { text: '' },
+} as const;
+
+export const logitLens = diagram({
+  id: 'logit-lens',
+  title: 'The logit lens',
+  chapter: '/layers/',
+  description:
+    'Decode the residual stream after every layer through the final LayerNorm and the output head: what the model would predict if it stopped there, for each token of your sentence.',
+  state: {
+    text: layersText,
+    token: layersToken,
+    // The lens's row: 0 decodes the stream before any block, 6 after the last (the model's output).
+    lens: { kind: 'int', min: 0, max: 6, default: 6, label: 'lens layer' },
+  },
+  fixtures: {
+    default: {},
+    'first-token': { token: 1, lens: 1 },
+    embedding: { lens: 0, token: 4 },
+    markup: { text: '<img src=x onerror=alert(1)> and </script> too', token: 4 },
+    empty: { text: '' },
+  },
+});
+
+export const layerStack = diagram({
+  id: 'layer-stack',
+  title: 'What each layer adds',
+  chapter: '/layers/',
+  description:
+    'The stack of layers with your tokens flowing up through it; for the token you pick, how much each attention block and each MLP adds to its residual stream, against the stream’s size.',
+  state: {
+    text: layersText,
+    token: layersToken,
+    layer: { kind: 'int', min: 1, max: 6, default: 1, label: 'layer' },
+  },
+  fixtures: layersFixtures,
+});
+
+export const mlpNeurons = diagram({
+  id: 'mlp-neurons',
+  title: 'MLP neurons that fire',
+  chapter: '/layers/',
+  description:
+    'The feed-forward neurons of one layer that fire most on your sentence, and for a chosen neuron the words of a built-in sample text that excite it most.',
+  state: {
+    text: layersText,
+    layer: { kind: 'int', min: 1, max: 6, default: 1, label: 'layer' },
+    // −1: the neuron that fires most on the text; else 0-based, below 4 × 192 = 768 (the MLP's width).
+    neuron: { kind: 'int', min: -1, max: 767, default: -1, label: 'neuron' },
+  },
+  fixtures: {
+    default: {},
+    'layer-4': { layer: 4 },
+    'neuron-0': { layer: 6, neuron: 0 },
+    markup: { text: '<img src=x onerror=alert(1)> and </script> too' },
+    empty: { text: '' },
+  },
+});
+
 /** In chapter order: the gallery lists them this way. */
 export const diagrams = [
   nextToken,
@@ -350,6 +421,9 @@ export const diagrams = [
   attention,
   attentionMatrix,
   attentionHeads,
+  logitLens,
+  layerStack,
+  mlpNeurons,
   scalingLaws,
   modelMemory,
   trainingCost,

@@ -13,3 +13,5 @@ export { CHINCHILLA, chinchillaLoss, computeFlops, optimalAllocation } from './s
 export type { Allocation, ScalingConstants } from './scaling';
 export { cosine, cosineByDistance, cosineNeighbours, rowNorms, sinusoidalPositions } from './vectors';
 export type { Neighbour } from './vectors';
+export { lensLogits, lensTop, logitLens } from './logit-lens';
+export type { FinalNorm, LensEntry, Unembedding } from './logit-lens';

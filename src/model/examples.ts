@@ -14,6 +14,7 @@ export const EXAMPLE_TEXTS = {
   contextA: 'They sat on the bank of the river and watched the water.',
   contextB: 'She took her money to the bank and asked for a loan.',
   contextWord: 'bank',
+  layers: 'Once upon a time there was a little',
 } as const;
 
 /** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */

@@ -1,0 +1,203 @@
+/**
+ * What the layer-stack views draw (the 3D stack, three-view.ts, and its 2D fallback, flat.ts)
+ * and the parts they share: the token picker, the read-out for a layer, the links that open a
+ * layer's heads in the attention chapter, the summary and the data table. No model imports.
+ * All text goes through textContent / d3 .text(), never markup.
+ */
+import { select, type Selection } from 'd3';
+import { percent, showToken } from '../tokens';
+import type { Contribution } from '../layers/contributions';
+
+export interface StackView {
+  text: string;
+  tokens: { id: number; text: string }[];
+  /** [token][layer]: what each block adds to that token's stream. */
+  contributions: Contribution[][];
+}
+
+export interface StackOptions {
+  /** Selected token and layer, 0-based; clamped to the data. */
+  token?: number;
+  layer?: number;
+  width?: number;
+  reducedMotion?: boolean;
+  onToken?: (token: number) => void;
+  onLayer?: (layer: number) => void;
+  /** The attention chapter's URL showing this layer's heads (0-based layer) for the selected token. */
+  href?: (layer: number) => string;
+}
+
+export interface StackChart {
+  update(data: StackView, options?: StackOptions): void;
+  destroy(): void;
+}
+
+/** Okabe–Ito: attention blue, MLP orange, the stream grey; distinct in lightness too. */
+export const COLORS = { attn: '#0072B2', mlp: '#E69F00', resid: '#8a8f98', accent: '#D55E00' } as const;
+
+export const num = (x: number) => x.toFixed(2);
+
+export function clampIndex(i: number | undefined, n: number, fallback: number): number {
+  return n === 0 ? 0 : Math.min(n - 1, Math.max(0, Math.round(i ?? fallback)));
+}
+
+export function layerLine(c: Contribution): string {
+  const r = c.resid_norm > 0 ? c.resid_norm : 1;
+  return (
+    `Layer ${c.layer}: attention adds a vector of length ${num(c.attn_norm)} (${percent(c.attn_norm / r)} of the stream), ` +
+    `the MLP ${num(c.mlp_norm)} (${percent(c.mlp_norm / r)}), to a stream of length ${num(c.resid_norm)}; it leaves at ${num(c.out_norm)}.`
+  );
+}
+
+export function summarize(d: StackView, token: number): string {
+  const T = d.tokens.length;
+  if (T === 0) return 'There is no text, so nothing flows through the stack.';
+  const rows = d.contributions[token] ?? [];
+  if (!rows.length) return '';
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const big = rows.reduce((a, c) => (Math.max(c.attn_norm, c.mlp_norm) > Math.max(a.attn_norm, a.mlp_norm) ? c : a));
+  const which = big.mlp_norm >= big.attn_norm ? 'its MLP' : 'its attention';
+  return (
+    `For “${showToken(d.tokens[token].text)}” (token ${token + 1} of ${T}), the stream grows from length ${num(first.resid_norm)} ` +
+    `to ${num(last.out_norm)} over ${rows.length} layers; the largest addition is layer ${big.layer}’s, from ${which}.`
+  );
+}
+
+type Host = Selection<HTMLElement, unknown, null, undefined>;
+
+const KEYS: Record<string, (i: number, n: number) => number> = {
+  ArrowLeft: (i) => i - 1,
+  ArrowRight: (i) => i + 1,
+  ArrowUp: (i) => i - 1,
+  ArrowDown: (i) => i + 1,
+  Home: () => 0,
+  End: (_, n) => n - 1,
+};
+
+/** The parts both views share, created inside `base` around a `stage` the view draws into. */
+export function chrome(base: Host, getOpts: () => StackOptions) {
+  const summary = base.append('p').attr('class', 'gb-lay-summary').attr('aria-live', 'polite');
+  const tokens = base
+    .append('div')
+    .attr('class', 'gb-ls-tokens')
+    .attr('role', 'listbox')
+    .attr('aria-orientation', 'horizontal')
+    .attr('aria-label', 'Token to follow up the stack: arrow keys move');
+  const stage = base.append('div').attr('class', 'gb-ls-stage');
+  const readout = base.append('p').attr('class', 'gb-lay-readout').attr('aria-live', 'polite');
+  const nav = base.append('ul').attr('class', 'gb-ls-links').attr('aria-label', 'Open a layer’s heads in the attention chapter');
+  const details = base.append('details').attr('class', 'gb-lay-table');
+  details.append('summary').text('The numbers as a table');
+  // Focusable, so a keyboard can scroll the table on a narrow screen (axe scrollable-region-focusable).
+  const tbl = details.append('div').attr('class', 'gb-lay-scroll').attr('tabindex', 0).attr('role', 'group').attr('aria-label', 'Layer table, scrollable').append('table');
+  const caption = tbl.append('caption');
+  const head = tbl.append('thead').append('tr');
+  for (const h of ['Layer', '‖attention adds‖', '‖MLP adds‖', '‖stream in‖', '‖stream out‖']) head.append('th').attr('scope', 'col').text(h);
+  const body = tbl.append('tbody');
+
+  let count = 0;
+  let current = 0;
+  const target = (ev: Event) => {
+    const el = (ev.target as Element | null)?.closest?.('[data-token]');
+    return el ? Number(el.getAttribute('data-token')) - 1 : -1;
+  };
+  const pick = (t: number) => {
+    if (t >= 0 && t < count && t !== current) getOpts().onToken?.(t);
+  };
+  tokens
+    .on('pointerover', (ev: PointerEvent) => {
+      if (ev.pointerType !== 'touch') pick(target(ev));
+    })
+    .on('click', (ev: MouseEvent) => pick(target(ev)))
+    .on('focusin', (ev: FocusEvent) => pick(target(ev)))
+    .on('keydown', (ev: KeyboardEvent) => {
+      const move = KEYS[ev.key];
+      if (!move || count === 0) return;
+      ev.preventDefault();
+      pick(Math.min(count - 1, Math.max(0, move(current, count))));
+    });
+  const layerOf = (ev: Event) => Number((ev.target as Element | null)?.closest?.('[data-layer]')?.getAttribute('data-layer') ?? -1);
+  nav
+    .on('pointerover', (ev: PointerEvent) => {
+      const l = layerOf(ev);
+      if (l >= 0) getOpts().onLayer?.(l);
+    })
+    .on('focusin', (ev: FocusEvent) => {
+      const l = layerOf(ev);
+      if (l >= 0) getOpts().onLayer?.(l);
+    });
+
+  return {
+    stage,
+    /** Data or token changed: everything but the stage. */
+    update(d: StackView, token: number, layer: number) {
+      count = d.tokens.length;
+      current = token;
+      summary.text(summarize(d, token));
+      const opts = getOpts();
+      const spans = tokens
+        .selectAll<HTMLSpanElement, { id: number; text: string }>('span')
+        .data(d.tokens)
+        .join('span')
+        .attr('class', 'gb-ls-token gb-lay-mono')
+        .attr('role', 'option')
+        .attr('data-token', (_, i) => i + 1)
+        .attr('aria-selected', (_, i) => String(i === token))
+        .attr('tabindex', (_, i) => (i === token ? 0 : -1))
+        .text((tk) => showToken(tk.text));
+      const active = base.node()?.ownerDocument.activeElement;
+      const sel = spans.nodes()[token];
+      if (sel && active && active !== sel && tokens.node()?.contains(active)) sel.focus();
+      const rows = d.contributions[token] ?? [];
+      const tokenName = count ? `“${showToken(d.tokens[token].text)}”` : '';
+      nav
+        .selectAll<HTMLLIElement, Contribution>('li')
+        .data(rows)
+        .join((e) => {
+          const li = e.append('li');
+          li.append('a');
+          return li;
+        })
+        .select('a')
+        .attr('data-layer', (_, i) => i)
+        .attr('href', (_, i) => opts.href?.(i) ?? null)
+        .text((c) => `Layer ${c.layer}’s heads for ${tokenName}`);
+      caption.text(count ? `What each layer adds to ${tokenName} (token ${token + 1}), as vector lengths` : 'No text');
+      const tr = body
+        .selectAll<HTMLTableRowElement, Contribution>('tr')
+        .data(rows)
+        .join((e) => {
+          const r = e.append('tr');
+          r.append('th').attr('scope', 'row');
+          for (let i = 0; i < 4; i++) r.append('td');
+          return r;
+        });
+      tr.select('th').text((c) => c.layer);
+      tr.selectAll<HTMLTableCellElement, number>('td')
+        .data((c) => [c.attn_norm, c.mlp_norm, c.resid_norm, c.out_norm])
+        .text((v) => num(v));
+      this.layer(rows, layer);
+    },
+    /** The highlighted layer changed: only the read-out. */
+    layer(rows: Contribution[], layer: number) {
+      readout.text(rows[layer] ? layerLine(rows[layer]) : '');
+      nav.selectAll('li').classed('is-selected', (_, i) => i === layer);
+    },
+    destroy() {
+      tokens.on('pointerover click focusin keydown', null);
+      nav.on('pointerover focusin', null);
+    },
+  };
+}
+
+export function webglAvailable(doc: Document): boolean {
+  try {
+    const c = doc.createElement('canvas');
+    return !!(c.getContext('webgl2') ?? c.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+export { select };

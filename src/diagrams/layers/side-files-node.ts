@@ -1,0 +1,13 @@
+/** The same side files read from disk, for Node (tests and the example script); never bundled for pages. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sideFilesFrom, type SideFiles, type WeightsManifest } from './side-files';
+
+export function readSideFiles(modelDir: string): SideFiles {
+  const manifest = JSON.parse(readFileSync(join(modelDir, 'weights.json'), 'utf8')) as WeightsManifest;
+  const bytes = (file: string) => {
+    const buf = readFileSync(join(modelDir, file));
+    return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+  };
+  return sideFilesFrom(manifest, bytes(manifest.wte.file), bytes(manifest.wpe.file));
+}

@@ -1,0 +1,69 @@
+/**
+ * The status lines around a layers view: download progress, error with Retry, where the numbers
+ * come from (example or live) and notes on clamped values. All text is set with textContent.
+ */
+import type { LoadEvent } from '../../model/types';
+import type { Origin } from './live';
+
+type Get = <T extends HTMLElement = HTMLElement>(role: string) => T;
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+export class LayersStatus {
+  constructor(private readonly get: Get) {}
+
+  loading() {
+    this.get('error').hidden = true;
+    this.get('progress').hidden = false;
+  }
+
+  loaded() {
+    this.get('progress').hidden = true;
+    this.get('error').hidden = true;
+  }
+
+  onLoadEvent(e: LoadEvent) {
+    if (e.type === 'progress') {
+      const bar = this.get<HTMLProgressElement>('progress-bar');
+      const total = Math.max(e.total, e.loaded, 1);
+      bar.max = total;
+      bar.value = e.loaded;
+      this.get('progress-text').textContent = `Downloading the model: ${mb(e.loaded)} of ${mb(total)} MB`;
+    } else if (e.type === 'ready') {
+      this.get('progress').hidden = true;
+    }
+  }
+
+  failed(e: unknown) {
+    const message = e instanceof Error ? e.message : String(e);
+    this.get('progress').hidden = true;
+    this.get('error-text').textContent = `The live model could not load or run: ${message}`;
+    this.get('error').hidden = false;
+  }
+
+  source(src: Origin | null, stateText: string) {
+    const label = this.get('source');
+    if (src?.kind === 'model') {
+      label.textContent = `Live: ${src.model.id} (version ${src.model.version}), running in your browser.`;
+      label.dataset.kind = 'live';
+      return;
+    }
+    const failed = !this.get('error').hidden;
+    const text = src?.text ?? stateText;
+    const forText = text === stateText ? '' : ` for “${text}”`;
+    label.textContent = `Example (precomputed)${forText} — ${failed ? 'the live model is unavailable' : 'the live model is loading'}.`;
+    label.dataset.kind = 'example';
+  }
+
+  notes(notes: string[]) {
+    const list = this.get('notes');
+    list.replaceChildren(
+      ...notes.map((n) => {
+        const li = document.createElement('li');
+        li.textContent = n;
+        return li;
+      }),
+    );
+    list.hidden = notes.length === 0;
+  }
+}
