@@ -17,6 +17,8 @@ export interface MatrixEntry {
 export interface WeightsManifest {
   wte: MatrixEntry;
   wpe: MatrixEntry;
+  /** The final LayerNorm's gain and shift (d numbers each) and epsilon. */
+  ln_f: { weight: number[]; bias: number[]; eps: number };
 }
 
 export interface Embeddings {
@@ -40,7 +42,7 @@ export function parseMatrix(buf: ArrayBuffer, entry: MatrixEntry): TensorF32 {
   return new TensorF32(new Float32Array(buf), [rows, cols]);
 }
 
-interface TokenizerJson {
+export interface TokenizerJson {
   model: { vocab: Record<string, number> };
   added_tokens?: { id: number; content: string }[];
 }

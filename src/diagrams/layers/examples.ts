@@ -13,7 +13,7 @@ import { sampleTops, topNeurons } from '../mlp-neurons/data';
 import { contributionsOf } from './contributions';
 import { buildLayersStory } from '../layers-story/data';
 import { readSideFiles } from './side-files-node';
-import { vocabFrom } from './vocab';
+import { vocabTexts } from '../../model/weights';
 
 /** Rounded to 6 decimals: far below what a view shows, and short JSON. */
 const round6 = (x: number) => Number(x.toFixed(6));
@@ -28,7 +28,7 @@ export async function buildLayerExamples(model: ModelApi, modelsDir: string): Pr
   const info = await model.load();
   const dir = join(modelsDir, info.id);
   const side = readSideFiles(dir);
-  const vocab = vocabFrom(JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')), info.vocabSize);
+  const vocab = vocabTexts(JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')), info.vocabSize);
   const tr = await model.trace(EXAMPLE_TEXTS.layers);
   const head = {
     model: { id: info.id, version: info.version },

@@ -5,12 +5,9 @@
  * diagram that decodes the residual stream comes near the viewport (wte is vocab × d × 4 bytes).
  */
 import type { FinalNorm, Unembedding } from '../../math/logit-lens';
+import { parseMatrix, type MatrixEntry, type WeightsManifest } from '../../model/weights';
 
-export interface WeightsManifest {
-  wte: { file: string; dtype: string; shape: [number, number] };
-  wpe: { file: string; dtype: string; shape: [number, number] };
-  ln_f: { weight: number[]; bias: number[]; eps: number };
-}
+export type { WeightsManifest };
 
 export interface SideFiles {
   norm: FinalNorm;
@@ -19,19 +16,16 @@ export interface SideFiles {
   wpe: Float32Array;
 }
 
-/** Check the manifest against the binary and wrap both; throws on a mismatch rather than drawing nonsense. */
+/** Check the manifest against the binaries and wrap them; throws on a mismatch rather than drawing nonsense. */
 export function sideFilesFrom(manifest: WeightsManifest, wteBytes: ArrayBuffer, wpeBytes: ArrayBuffer): SideFiles {
-  const [vocab, d] = manifest.wte.shape;
-  if (manifest.wte.dtype !== 'float32') throw new Error(`weights.json: wte is ${manifest.wte.dtype}, expected float32`);
-  if (wteBytes.byteLength !== vocab * d * 4) {
-    throw new Error(`wte.f32 has ${wteBytes.byteLength} bytes, expected ${vocab}×${d}×4`);
-  }
-  const [positions, dp] = manifest.wpe.shape;
-  if (dp !== d || wpeBytes.byteLength !== positions * d * 4) throw new Error(`wpe.f32 has ${wpeBytes.byteLength} bytes, expected ${positions}×${d}×4`);
+  // Same parser as the embeddings chapter: dtype and byte count checked against the shape.
+  const wte = parseMatrix(wteBytes, manifest.wte as MatrixEntry);
+  const wpe = parseMatrix(wpeBytes, manifest.wpe as MatrixEntry);
+  const [vocab, d] = wte.shape;
+  if (wpe.shape[1] !== d) throw new Error(`weights: wpe width ${wpe.shape[1]} ≠ wte width ${d}`);
   const { weight, bias, eps } = manifest.ln_f;
   if (weight.length !== d || bias.length !== d) throw new Error(`weights.json: ln_f has ${weight.length} entries, expected ${d}`);
-  // Little-endian on disk (training/export.py writes "<f4"); every platform a browser runs on is too.
-  return { norm: { weight, bias, eps }, unembedding: { wte: new Float32Array(wteBytes), vocab, d }, wpe: new Float32Array(wpeBytes) };
+  return { norm: { weight, bias, eps }, unembedding: { wte: wte.data, vocab, d }, wpe: wpe.data };
 }
 
 const cache = new Map<string, Promise<SideFiles>>();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lensLogits, lensTop, logitLens } from '../../../src/math/logit-lens';
 import { contributionsOf } from '../../../src/diagrams/layers/contributions';
 import { sideFilesFrom } from '../../../src/diagrams/layers/side-files';
-import { vocabFrom } from '../../../src/diagrams/layers/vocab';
+import { vocabTexts } from '../../../src/model/weights';
 import { sampleTops, topNeurons } from '../../../src/diagrams/mlp-neurons/data';
 import { assertInDelta } from '../math/assert';
 
@@ -63,7 +63,7 @@ describe('side files and vocabulary', () => {
   });
 
   it('decodes byte-level pieces to text and keeps special tokens by name', () => {
-    const v = vocabFrom({ model: { vocab: { 'Ġthe': 0, a: 1, 'Ċ': 2 } }, added_tokens: [{ id: 3, content: '<|endoftext|>' }] }, 4);
+    const v = vocabTexts({ model: { vocab: { 'Ġthe': 0, a: 1, 'Ċ': 2 } }, added_tokens: [{ id: 3, content: '<|endoftext|>' }] }, 4);
     expect(v).toEqual([' the', 'a', '\n', '<|endoftext|>']);
   });
 });
