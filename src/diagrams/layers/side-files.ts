@@ -5,7 +5,7 @@
  * diagram that decodes the residual stream comes near the viewport (wte is vocab × d × 4 bytes).
  */
 import type { FinalNorm, Unembedding } from '../../math/logit-lens';
-import { parseMatrix, type MatrixEntry, type WeightsManifest } from '../../model/weights';
+import { parseMatrix, type WeightsManifest } from '../../model/weights';
 
 export type { WeightsManifest };
 
@@ -19,8 +19,8 @@ export interface SideFiles {
 /** Check the manifest against the binaries and wrap them; throws on a mismatch rather than drawing nonsense. */
 export function sideFilesFrom(manifest: WeightsManifest, wteBytes: ArrayBuffer, wpeBytes: ArrayBuffer): SideFiles {
   // Same parser as the embeddings chapter: dtype and byte count checked against the shape.
-  const wte = parseMatrix(wteBytes, manifest.wte as MatrixEntry);
-  const wpe = parseMatrix(wpeBytes, manifest.wpe as MatrixEntry);
+  const wte = parseMatrix(wteBytes, manifest.wte);
+  const wpe = parseMatrix(wpeBytes, manifest.wpe);
   const [vocab, d] = wte.shape;
   if (wpe.shape[1] !== d) throw new Error(`weights: wpe width ${wpe.shape[1]} ≠ wte width ${d}`);
   const { weight, bias, eps } = manifest.ln_f;

@@ -50,8 +50,8 @@ describe('contributions', () => {
 
 describe('side files and vocabulary', () => {
   const manifest = {
-    wte: { file: 'weights/wte.f32', dtype: 'float32', shape: [3, 2] as [number, number] },
-    wpe: { file: 'weights/wpe.f32', dtype: 'float32', shape: [4, 2] as [number, number] },
+    wte: { file: 'weights/wte.f32', dtype: 'float32' as const, shape: [3, 2] as [number, number] },
+    wpe: { file: 'weights/wpe.f32', dtype: 'float32' as const, shape: [4, 2] as [number, number] },
     ln_f: { weight: [1, 1], bias: [0, 0], eps: 1e-5 },
   };
   it('wraps matching binaries and refuses mismatched ones', () => {
