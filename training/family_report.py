@@ -41,7 +41,7 @@ def main():
                        "on the same data, tokenizer and schedule (AdamW, linear warm-up then linear decay "
                        "to zero). Losses are on held-out text, after the full schedule.",
         "seq_len": runs[0]["seq_len"], "vocab": 8192,
-        "units": {"loss": "nats per token (8,192-token BPE)", "bpb": "bits per UTF-8 byte", "seconds": "wall-clock seconds on 2 CPU cores"},
+        "units": {"loss": "nats per token (8,192-token BPE)", "bpb": "bits per UTF-8 byte", "seconds": "wall-clock seconds on 2 CPU cores, shared with other work while these ran: a rough cost, not a benchmark"},
         "data": {
             "train": f"Brown Corpus (9 files in 10, x{src['brown_repeat']}) + {train_books} Project Gutenberg books, paragraphs unwrapped",
             "validation": {"gutenberg": f"{len(val_books)} held-out Project Gutenberg books (ebooks {', '.join(map(str, val_books))})",
