@@ -23,6 +23,9 @@ test.use({ reducedMotion: 'reduce' });
 
 for (const route of routes) {
   test(`axe finds no violations on ${route}`, async ({ page }) => {
+    // The gallery holds every diagram (18 and counting), each with its data table: waiting for
+    // all of them to go live and scanning that DOM twice takes minutes, not the usual 90 s.
+    if (route === '/gallery/') test.setTimeout(300_000);
     const res = await page.goto(route);
     expect(res?.status(), `${route} exists`).toBe(200);
     // Scan the live state too: wait until every diagram on the page shows the model's numbers.
