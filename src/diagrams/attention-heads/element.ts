@@ -18,13 +18,13 @@ import type { AttentionHeadsChart, HeadRef } from './render';
 import type { AttentionHeadsExport } from './view';
 import { followAttention, selectInAttention } from './link';
 import { whenNearViewport } from '../near-viewport';
+import { ModelStatusLines } from '../status';
 
 const DEBOUNCE_MS = 60;
 const MEASURE = `glassbox:update:${entry.id}`;
 
 type State = { text: string; token: number };
 
-const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 const siteBase = () => (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
 
 export class GlassboxAttentionHeads extends HTMLElement {
@@ -49,6 +49,8 @@ export class GlassboxAttentionHeads extends HTMLElement {
     if (!el) throw new Error(`<glassbox-attention-heads> is missing [data-role="${role}"]`);
     return el;
   }
+
+  private readonly status = new ModelStatusLines((role) => this.get(role));
 
   connectedCallback() {
     this.data = JSON.parse(this.get('export').textContent || '{}') as AttentionHeadsExport;
@@ -126,37 +128,24 @@ export class GlassboxAttentionHeads extends HTMLElement {
 
   private async loadAndRefresh() {
     if (!this.model) return;
-    this.get('error').hidden = true;
-    this.get('progress').hidden = false;
+    this.status.loading();
     try {
       await this.model.load();
     } catch (e) {
       this.showError(e);
       return;
     }
-    this.get('progress').hidden = true;
+    this.status.loaded();
     await this.refresh();
   }
 
   private onLoadEvent(e: LoadEvent) {
-    if (e.type === 'progress') {
-      const bar = this.get<HTMLProgressElement>('progress-bar');
-      const total = Math.max(e.total, e.loaded, 1);
-      bar.max = total;
-      bar.value = e.loaded;
-      this.get('progress-text').textContent = `Downloading the model: ${mb(e.loaded)} of ${mb(total)} MB`;
-    } else if (e.type === 'ready') {
-      this.get('progress').hidden = true;
-    } else {
-      this.showError(new Error(e.message));
-    }
+    if (e.type === 'error') this.showError(new Error(e.message));
+    else this.status.onLoadEvent(e);
   }
 
   private showError(e: unknown) {
-    const message = e instanceof Error ? e.message : String(e);
-    this.get('progress').hidden = true;
-    this.get('error-text').textContent = `The live model could not load or run: ${message}`;
-    this.get('error').hidden = false;
+    this.status.failed(e);
   }
 
   private onInput(value: string) {
@@ -286,15 +275,7 @@ export class GlassboxAttentionHeads extends HTMLElement {
     const notes = [...this.urlNotes];
     if (note) notes.push(note);
     if (truncatedAt) notes.push(`The text is longer than the model's context; only its first ${truncatedAt} tokens are used.`);
-    const list = this.get('notes');
-    list.replaceChildren(
-      ...notes.map((n) => {
-        const li = document.createElement('li');
-        li.textContent = n;
-        return li;
-      }),
-    );
-    list.hidden = notes.length === 0;
+    this.status.notes(notes);
   }
 }
 

@@ -11,7 +11,7 @@ import { whenNearViewport } from '../near-viewport';
 import type { StateSchema } from '../schema';
 import { mirrorInUrl, normalizeState, parseState, serializeState } from '../state';
 import { sharedTrace } from '../attention/shared';
-import { LayersStatus } from './status';
+import { ModelStatusLines } from '../status';
 
 const DEBOUNCE_MS = 60; // typing
 /** Hovers come fast; the URL, `data-state` and the export follow once the pointer rests. */
@@ -59,7 +59,7 @@ export abstract class LayersElement<S extends BaseState> extends HTMLElement {
   private model: ModelApi | null = null;
   /** The build-time export without `state`, as JSON. */
   private builtBody = '';
-  protected status = new LayersStatus((role) => this.get(role));
+  protected status = new ModelStatusLines((role) => this.get(role));
 
   protected get<T extends HTMLElement = HTMLElement>(role: string): T {
     const el = this.querySelector<T>(`[data-role="${role}"]`);

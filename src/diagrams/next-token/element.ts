@@ -10,6 +10,7 @@ import { nextToken as entry } from '../registry';
 import { normalizeState, parseState, serializeState, mirrorInUrl } from '../state';
 import type { NextTokenChart, NextTokenView } from './render';
 import { whenNearViewport } from '../near-viewport';
+import { ModelStatusLines } from '../status';
 
 /** How many candidates the bars show. */
 const K = 10;
@@ -30,7 +31,6 @@ export interface NextTokenExport {
   top: { id: number; text: string; p: number }[];
 }
 
-const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 function viewOf(r: NextTokens): NextTokenView {
   return {
@@ -58,6 +58,8 @@ export class GlassboxNextToken extends HTMLElement {
     if (!el) throw new Error(`<glassbox-next-token> is missing [data-role="${role}"]`);
     return el;
   }
+
+  private readonly status = new ModelStatusLines((role) => this.get(role));
 
   connectedCallback() {
     const exportEl = this.get('export');
@@ -127,15 +129,14 @@ export class GlassboxNextToken extends HTMLElement {
 
   private async loadAndRefresh() {
     if (!this.model) return;
-    this.get('error').hidden = true;
-    this.get('progress').hidden = false;
+    this.status.loading();
     try {
       await this.model.load();
     } catch (e) {
       this.showError(e);
       return;
     }
-    this.get('progress').hidden = true;
+    this.status.loaded();
     await this.refresh();
   }
 
@@ -144,24 +145,12 @@ export class GlassboxNextToken extends HTMLElement {
   }
 
   private onLoadEvent(e: LoadEvent) {
-    if (e.type === 'progress') {
-      const bar = this.get<HTMLProgressElement>('progress-bar');
-      const total = Math.max(e.total, e.loaded, 1);
-      bar.max = total;
-      bar.value = e.loaded;
-      this.get('progress-text').textContent = `Downloading the model: ${mb(e.loaded)} of ${mb(total)} MB`;
-    } else if (e.type === 'ready') {
-      this.get('progress').hidden = true;
-    } else {
-      this.showError(new Error(e.message));
-    }
+    if (e.type === 'error') this.showError(new Error(e.message));
+    else this.status.onLoadEvent(e);
   }
 
   private showError(e: unknown) {
-    const message = e instanceof Error ? e.message : String(e);
-    this.get('progress').hidden = true;
-    this.get('error-text').textContent = `The live model could not load or run: ${message}`;
-    this.get('error').hidden = false;
+    this.status.failed(e);
     this.renderSource();
   }
 
@@ -240,15 +229,7 @@ export class GlassboxNextToken extends HTMLElement {
     if (truncated) {
       notes.push(`Your text is longer than the model's context of ${context} tokens, so it reads only the first ${context}.`);
     }
-    const list = this.get('notes');
-    list.replaceChildren(
-      ...notes.map((n) => {
-        const li = document.createElement('li');
-        li.textContent = n;
-        return li;
-      }),
-    );
-    list.hidden = notes.length === 0;
+    this.status.notes(notes);
   }
 }
 

@@ -1,16 +1,23 @@
 /**
- * The status lines around a layers view: download progress, error with Retry, where the numbers
- * come from (example or live) and notes on clamped values. All text is set with textContent.
+ * Drives the status lines of src/components/ModelStatus.astro for a live-model diagram: download
+ * progress, error with Retry, where the numbers come from (example or live) and notes on clamped
+ * values. All text is set with textContent.
  */
-import type { LoadEvent } from '../../model/types';
-import type { Origin } from './live';
+import type { LoadEvent } from '../model/types';
 
-type Get = <T extends HTMLElement = HTMLElement>(role: string) => T;
+/** What the numbers on screen are: the precomputed example or a live run, and for which text. */
+export interface NumbersOrigin {
+  kind: 'example' | 'model';
+  model: { id: string; version: string };
+  text: string;
+}
+
+export type Get = <T extends HTMLElement = HTMLElement>(role: string) => T;
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
-export class LayersStatus {
-  constructor(private readonly get: Get) {}
+export class ModelStatusLines {
+  constructor(protected readonly get: Get) {}
 
   loading() {
     this.get('error').hidden = true;
@@ -41,7 +48,7 @@ export class LayersStatus {
     this.get('error').hidden = false;
   }
 
-  source(src: Origin | null, stateText: string) {
+  source(src: NumbersOrigin | null, stateText: string) {
     const label = this.get('source');
     if (src?.kind === 'model') {
       label.textContent = `Live: ${src.model.id} (version ${src.model.version}), running in your browser.`;
