@@ -139,18 +139,18 @@ test('training-cost: accelerator and utilisation change the GPU-days, sources ar
   await expect(d.locator('table')).toContainText('Touvron et al. 2023');
 });
 
-test('scaling-measured: shows the measurements and a fit, or says they are not committed', async ({ page }) => {
+test('scaling-measured: plots every committed measurement with its fit', async ({ page }) => {
+  const family = JSON.parse(await readFile('src/data/scaling-family.json', 'utf8')) as { runs: { id: string; tokens: number; val: { gutenberg: { loss: number } } }[] };
   await page.goto('/embed/scaling-measured/');
   const d = diagram(page, 'scaling-measured');
+  await expect(d).toHaveAttribute('data-source', 'measured');
   const x = await exported(d);
-  if (x.source === 'missing') {
-    await expect(d).toHaveAttribute('data-source', 'missing');
-    await expect(d).toContainText('Measurements not yet committed');
-  } else {
-    expect(x.points.length).toBeGreaterThanOrEqual(8);
-    expect(x.fit).not.toBeNull();
-    await expect(d.locator('circle[data-run]')).toHaveCount(x.points.length);
-  }
+  expect(x.fit).not.toBeNull();
+  // Every run of the committed file, with its own token count and held-out loss.
+  expect(x.points.map((p: { id: string; D: number; loss: number }) => [p.id, p.D, p.loss]).sort()).toEqual(
+    family.runs.map((r) => [r.id, r.tokens, r.val.gutenberg.loss]).sort(),
+  );
+  await expect(d.locator('circle[data-run]')).toHaveCount(family.runs.length);
 });
 
 test('the chapter renders its formulas with KaTeX at build time and serves KaTeX from the site', async ({ page }) => {
