@@ -99,6 +99,8 @@ export function measuredExport(family: FamilyFile | null, state: MeasuredState):
     }
     const budgets = new Set(points.map((p) => p.D)).size;
     if (budgets < 3) caveats.push(`Only ${budgets} token budgets were measured, so the data exponent β rests on ${budgets} points per model and is poorly determined.`);
+    // E is kept ≥ 0; at that bound the runs never approach a floor, so E and the exponents trade off.
+    if (fit.E === 0) caveats.push('The irreducible loss E fitted to its bound, 0: these runs are too small and too short to show where the loss levels off, so E and the exponents are not separately determined.');
     if (fit.A === 0 || fit.B === 0) caveats.push('One of the two power-law terms fitted to zero: the data cannot separate the effect of size from that of tokens.');
     if (fit.alpha >= 1.9 || fit.beta >= 1.9 || fit.alpha <= 0.03 || fit.beta <= 0.03) caveats.push('An exponent sits at the edge of the search range, so it is not well determined by these points.');
     const biggest = points.reduce((a, b) => (a.N * a.D > b.N * b.D ? a : b));

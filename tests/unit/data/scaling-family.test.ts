@@ -45,5 +45,10 @@ describe('scaling family measurements', () => {
     expect(rms).toBeLessThan(POOR_RESIDUAL);
     const worst = x.points.reduce((a, b) => (Math.abs(b.residual!) > Math.abs(a.residual!) ? b : a));
     if (Math.abs(worst.residual!) > POOR_RESIDUAL) expect(x.caveats.join(' ')).toContain(worst.id);
+    // A fit whose floor E sits at its bound (0) cannot tell E from the exponents: the reader is told.
+    for (const params of ['total', 'non-embedding'] as const) {
+      const y = measuredExport(family, { val: 'gutenberg', params } as Parameters<typeof measuredExport>[1]);
+      if (y.fit?.E === 0) expect(y.caveats.join(' ')).toMatch(/irreducible loss E fitted to its bound/);
+    }
   });
 });
