@@ -75,9 +75,13 @@ def main():
     rate_med = rates[len(rates) // 2] if rates else 0.0
     rate_p90 = rates[int(len(rates) * 0.9)] if rates else 0.0
 
+    precision = cfg.get("precision", "fp32")
+    threads = f"{cfg.get('torch_threads', 1)} torch thread(s) + {cfg.get('openblas_threads', 2)} OpenBLAS thread(s)"
+    how = (f"{threads}; matmuls in bf16 under autocast, weights and optimizer in fp32" if precision == "bf16" else threads)
+
     (out / "training-log.json").write_text(json.dumps({
         "model": cfg["id"], "config": cfg, "params": params, "seconds": round(log["seconds"], 1),
-        "machine": {"cpu": cpu_name(), "torch": torch.__version__, "threads": "torch 1 + OpenBLAS 2"},
+        "machine": {"cpu": cpu_name(), "torch": torch.__version__, "threads": threads, "precision": precision},
         "train": log["train"], "val": log["val"]}, indent=0))
 
     greedy = [(p, sample(model, enc, vocab, p)) for p in PROMPTS]
@@ -89,6 +93,12 @@ def main():
     from collections import Counter
     label_counts = ", ".join(f"{n} × {k}" for k, n in Counter(x for row in heads["labels"] for x in row).most_common())
     bl, bh = np.unravel_index(np.argmax(pr), pr.shape)
+    n_broad = sum(x == "broad" for row in heads["labels"] for x in row)
+    ind_lift = np.array(heads["lift"]["induction"])
+    il, ih = np.unravel_index(np.argmax(ind_lift), ind_lift.shape)
+    n_ind = sum(x == "induction" for row in heads["labels"] for x in row)
+    induction_line = (f"{n_ind} head(s) do induction (copying a repeated sequence); the strongest is layer {il + 1}, head {ih + 1}, at {ind_lift[il, ih]:.1f}× an even spread."
+                      if n_ind else f"No head does induction (copying a repeated sequence) measurably: the best, layer {il + 1}, head {ih + 1}, reaches {ind_lift[il, ih]:.1f}× an even spread.")
 
     md = f"""# {cfg['id']}
 
@@ -104,7 +114,7 @@ It is deliberately tiny: it runs on a phone, and it is **not** a useful assistan
 | Vocabulary | {mc['vocab_size']:,} byte-level BPE tokens, trained by the recipe (`<\\|endoftext\\|>` = {mc['vocab_size'] - 1}) |
 | Parameters | {params:,} ({params - n_embed:,} outside the embeddings) |
 | Training tokens | {tokens_seen:,} ({cfg['steps']:,} steps × {cfg['batch']} × {cfg['seq_len']}) |
-| Training time | {log['seconds'] / 60:.1f} min on {cpu_name()} (2 cores; torch {torch.__version__}, 1 torch thread + 2 OpenBLAS threads) |
+| Training time | {log['seconds'] / 60:.1f} min on {cpu_name()} (2 cores; torch {torch.__version__}, {how}) |
 | Throughput | median {rate_med:,.0f} tokens/s; 90th percentile {rate_p90:,.0f} tokens/s, at which the training takes {tokens_seen / max(rate_p90, 1) / 60:.0f} min |
 | Default variant | `q8`: `onnx/model_quantized.onnx`, {q8_file.stat().st_size:,} bytes |
 | Reference variant | `fp32`: `onnx/model.onnx`, {fp32_file.stat().st_size:,} bytes |
@@ -161,8 +171,8 @@ Labels by the rule "{heads['label_rule']}": {label_counts}.
 - Its world is old books and 1961 newspapers: modern words, names and technology are split into many tokens and poorly predicted.
 - Context is {mc['n_positions']} tokens; longer text is cut.
 - It repeats itself under greedy decoding.
-- It is undertrained for its size (about 2.3 tokens per parameter): most attention heads are still broad, and
-  no head does induction (copying a repeated sequence) measurably.
+- It is undertrained for its size (about {tokens_seen / params:.1f} tokens per parameter; compute-optimal is nearer 20):
+  {n_broad} of {pr.size} heads are still broad. {induction_line}
 - Trained on English only; other scripts fall back to raw bytes.
 
 ## Reproduce

@@ -4,7 +4,7 @@ Everything is fixed by the config and the seed: the data order, the initial weig
 schedule are a function of the step number, so a resumed run continues exactly.
 Progress lines report loss, tokens/s and time left. Prints go to stdout; the log to JSON.
 """
-import argparse, json, math, os, sys, time
+import argparse, contextlib, json, math, os, sys, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -58,8 +58,12 @@ def main():
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--max-minutes", type=float, default=0, help="stop early (for sweeps); 0 = full run")
     args = ap.parse_args()
-    torch.set_num_threads(1)  # with OPENBLAS_NUM_THREADS=2: fastest measured on 2 cores
     cfg = json.loads(Path(args.config).read_text())
+    # fp32: 1 torch thread + OPENBLAS_NUM_THREADS=2 is fastest on 2 cores (OpenBLAS does the
+    # matmuls). bf16: oneDNN does the matmuls on torch's threads, so torch gets both cores and
+    # train.sh gives OpenBLAS 1. Measured in RUNS.md.
+    bf16 = cfg.get("precision", "fp32") == "bf16"
+    torch.set_num_threads(cfg.get("torch_threads", 1))
     work = Path(args.work); work.mkdir(parents=True, exist_ok=True)
     data = Path(cfg["data"])
     train = load_tokens(data / "train.bin")
@@ -92,7 +96,10 @@ def main():
         y = torch.from_numpy(np.stack([train[s + 1:s + T + 1] for s in starts]))
         for grp in opt.param_groups:
             grp["lr"] = lr_at(step, cfg)
-        _, loss = model(x, y)
+        # bf16 autocast: matmuls in bf16 with fp32 accumulation; weights, optimizer state,
+        # LayerNorm, GELU and the softmax stay fp32. Evaluation always runs in fp32.
+        with torch.cpu.amp.autocast(dtype=torch.bfloat16) if bf16 else contextlib.nullcontext():
+            _, loss = model(x, y)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

