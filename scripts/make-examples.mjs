@@ -2,13 +2,13 @@
 // Writes src/data/examples/*.json: the precomputed data each diagram draws before the live
 // model is ready (labelled "example" to the reader). It runs the shipped default model through
 // the same adapter as the site, so the numbers are real; rerun after every model change
-// (training/train.sh does). tests/unit/model/examples.test.ts fails when they are stale.
+// (npm run examples). tests/unit/model/examples.test.ts fails when they are stale.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
 
 const server = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' });
 try {
-  const { buildExamples } = await server.ssrLoadModule('/src/model/examples.ts');
+  const { buildExamples } = await server.ssrLoadModule('/src/diagrams/examples.ts');
   const { nodeModel } = await server.ssrLoadModule('/src/model/node.ts');
   const { buildLayerExamples } = await server.ssrLoadModule('/src/diagrams/layers/examples.ts');
   const { MODELS_DIR } = await server.ssrLoadModule('/src/model/node.ts');

@@ -146,6 +146,7 @@ export class GlassboxAttentionHeads extends HTMLElement {
 
   private showError(e: unknown) {
     this.status.failed(e);
+    this.renderSource();
   }
 
   private onInput(value: string) {
@@ -260,15 +261,7 @@ export class GlassboxAttentionHeads extends HTMLElement {
   }
 
   private renderSource() {
-    const label = this.get('source');
-    if (this.data.source === 'model') {
-      label.textContent = `Live: ${this.data.model.id} (version ${this.data.model.version}), running in your browser.`;
-      label.dataset.kind = 'model';
-    } else {
-      const forText = this.data.text === this.state.text ? '' : ` for “${this.data.text}”`;
-      label.textContent = `Example (precomputed)${forText} — the live model is loading.`;
-      label.dataset.kind = 'example';
-    }
+    this.status.source({ kind: this.data.source, model: this.data.model, text: this.data.text }, this.state.text);
   }
 
   private renderNotes(note?: string, truncatedAt = 0) {

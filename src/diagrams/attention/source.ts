@@ -5,13 +5,14 @@
  */
 import type { AttentionView } from './view';
 
-export interface AttentionState {
+// A type, not an interface, so that it fits the live wrapper's Record-shaped state.
+export type AttentionState = {
   text: string;
   /** 1-based, as readers count; so are head and token. */
   layer: number;
   head: number;
   token: number;
-}
+};
 
 export interface AttentionSource {
   kind: 'example' | 'model';

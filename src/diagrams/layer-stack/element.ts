@@ -6,14 +6,14 @@
 import type { Trace } from '../../model/types';
 import { attention, layerStack as entry } from '../registry';
 import { serializeState } from '../state';
-import { LayersElement, type Origin } from '../layers/live';
+import { LiveTraceElement, type Origin } from '../live-trace';
 import type { StackChart, StackView } from './view';
 import type { StackExample } from './example';
 
 type State = { text: string; token: number; layer: number };
 const siteBase = () => (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
 
-export class GlassboxLayerStack extends LayersElement<State> {
+export class GlassboxLayerStack extends LiveTraceElement<State> {
   protected readonly schema = entry.state;
   protected readonly diagramId = entry.id;
   private chart: StackChart | null = null;

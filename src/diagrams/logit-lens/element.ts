@@ -5,14 +5,14 @@
  */
 import type { Trace } from '../../model/types';
 import { logitLens as entry } from '../registry';
-import { LayersElement, type Origin } from '../layers/live';
+import { LiveTraceElement, type Origin } from '../live-trace';
 import type { LensChart, LensView } from './view';
 import type { LensExample } from './example';
 
 type State = { text: string; token: number; lens: number };
 const siteBase = () => (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
 
-export class GlassboxLogitLens extends LayersElement<State> {
+export class GlassboxLogitLens extends LiveTraceElement<State> {
   protected readonly schema = entry.state;
   protected readonly diagramId = entry.id;
   private chart: LensChart | null = null;

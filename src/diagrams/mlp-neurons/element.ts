@@ -5,13 +5,13 @@
  */
 import type { Trace } from '../../model/types';
 import { mlpNeurons as entry } from '../registry';
-import { LayersElement, type Origin } from '../layers/live';
+import { LiveTraceElement, type Origin } from '../live-trace';
 import type { NeuronsChart, NeuronsView, SampleFile } from './view';
 import type { NeuronsExample, NeuronsSource } from './example';
 
 type State = { text: string; layer: number; neuron: number };
 
-export class GlassboxMlpNeurons extends LayersElement<State> {
+export class GlassboxMlpNeurons extends LiveTraceElement<State> {
   protected readonly schema = entry.state;
   protected readonly diagramId = entry.id;
   private chart: NeuronsChart | null = null;

@@ -212,16 +212,7 @@ export class GlassboxNextToken extends HTMLElement {
   }
 
   private renderSource() {
-    const label = this.get('source');
-    if (this.data.source === 'model') {
-      label.textContent = `Live: ${this.data.model.id} (version ${this.data.model.version}), running in your browser.`;
-      label.dataset.kind = 'live';
-      return;
-    }
-    const failed = !this.get('error').hidden;
-    const forText = this.data.text === this.state.text ? '' : ` for “${this.data.text}”`;
-    label.textContent = `Example (precomputed)${forText} — ${failed ? 'the live model is unavailable' : 'the live model is loading'}.`;
-    label.dataset.kind = 'example';
+    this.status.source({ kind: this.data.source, model: this.data.model, text: this.data.text }, this.state.text);
   }
 
   private renderNotes(truncated: boolean, context = 0) {

@@ -1,23 +1,26 @@
 /**
- * The live wrapper shared by the layers chapter's views: it shows the build-time example until
- * the model answers, loads the model only near the viewport, keeps its state in `data-state`,
- * in the URL when `data-url-state="on"` and in the `data-export="json"` element, and reports the
- * reader's choices as `el.value` plus a bubbling `input` event. Subclasses say how a trace
- * becomes their view (`fromTrace`), how it is drawn (`draw`) and what is exported (`body`).
+ * The live wrapper shared by the diagrams that draw one model trace of the reader's text (the
+ * attention views, the layers chapter's views): it shows the build-time example until the model
+ * answers, loads the model only near the viewport, keeps its state in `data-state`, in the URL
+ * when `data-url-state="on"` and in the `data-export="json"` element, and reports the reader's
+ * choices as `el.value` plus a bubbling `input` event (Plot's dispatchValue); `el.value = {…}`
+ * sets state from outside. Every `select[data-key]` inside picks the numeric state key it names.
+ * Subclasses say how a trace becomes their view (`fromTrace`), how it is drawn (`redraw`) and
+ * what is exported (`body`).
  */
-import type { ModelApi } from '../../model/api';
-import type { Trace } from '../../model/types';
-import { whenNearViewport } from '../near-viewport';
-import type { StateSchema } from '../schema';
-import { mirrorInUrl, normalizeState, parseState, serializeState } from '../state';
-import { sharedTrace } from '../attention/shared';
-import { ModelStatusLines } from '../status';
+import type { ModelApi } from '../model/api';
+import type { Trace } from '../model/types';
+import { whenNearViewport } from './near-viewport';
+import type { StateSchema } from './schema';
+import { mirrorInUrl, normalizeState, parseState, serializeState } from './state';
+import { sharedTrace } from './attention/shared';
+import { ModelStatusLines } from './status';
 
 const DEBOUNCE_MS = 60; // typing
 /** Hovers come fast; the URL, `data-state` and the export follow once the pointer rests. */
 const COMMIT_MS = 120;
-/** Document event by which the chapter's views (those mirroring the URL) share the reader's sentence. */
-const TEXT_EVENT = 'glassbox:layers-text';
+/** Document event by which a chapter's views that mirror the URL share the reader's sentence. */
+const TEXT_EVENT = 'glassbox:live-text';
 
 export type BaseState = { text: string; token?: number } & Record<string, string | number>;
 
@@ -30,7 +33,7 @@ export interface Origin {
   tokens: { id: number; text: string }[];
 }
 
-export abstract class LayersElement<S extends BaseState> extends HTMLElement {
+export abstract class LiveTraceElement<S extends BaseState> extends HTMLElement {
   protected abstract readonly schema: StateSchema;
   protected abstract readonly diagramId: string;
   /** Load the render module and example data, then draw into `root`. */
@@ -41,6 +44,10 @@ export abstract class LayersElement<S extends BaseState> extends HTMLElement {
   protected abstract redraw(): void;
   /** The export without `state`. */
   protected abstract body(): Record<string, unknown>;
+  /** The export without `state`, as JSON; a subclass with a large export may cache it. */
+  protected bodyJson(): string {
+    return JSON.stringify(this.body());
+  }
   protected abstract origin(): Origin | null;
 
   protected state!: S;
@@ -59,7 +66,7 @@ export abstract class LayersElement<S extends BaseState> extends HTMLElement {
   private model: ModelApi | null = null;
   /** The build-time export without `state`, as JSON. */
   private builtBody = '';
-  protected status = new ModelStatusLines((role) => this.get(role));
+  protected status: ModelStatusLines = new ModelStatusLines((role) => this.get(role));
 
   protected get<T extends HTMLElement = HTMLElement>(role: string): T {
     const el = this.querySelector<T>(`[data-role="${role}"]`);
@@ -88,8 +95,10 @@ export abstract class LayersElement<S extends BaseState> extends HTMLElement {
     this.cleanup.push(() => ac.abort());
     this.get('text').addEventListener('input', () => this.onType(this.get<HTMLTextAreaElement>('text').value), { signal: ac.signal });
     this.get('retry').addEventListener('click', () => void this.loadAndRefresh(), { signal: ac.signal });
-    const picker = this.querySelector<HTMLSelectElement>('[data-role="picker"]');
-    picker?.addEventListener('change', () => this.choose({ [picker.dataset.key ?? '']: Number(picker.value) } as Partial<S>), { signal: ac.signal });
+    for (const picker of this.pickers()) {
+      const key = picker.dataset.key as string;
+      picker.addEventListener('change', () => this.choose({ [key]: Number(picker.value) } as Partial<S>), { signal: ac.signal });
+    }
     if (this.dataset.urlState === 'on') {
       // On the chapter page the views share one sentence: typing in one retypes the others.
       const onText = (ev: Event) => {
@@ -132,11 +141,14 @@ export abstract class LayersElement<S extends BaseState> extends HTMLElement {
     this.linkNotes = fromUrl.notes;
   }
 
+  private pickers() {
+    return this.querySelectorAll<HTMLSelectElement>('select[data-key]');
+  }
+
   protected syncControls() {
     const text = this.get<HTMLTextAreaElement>('text');
     if (text.value !== this.state.text) text.value = this.state.text;
-    const picker = this.querySelector<HTMLSelectElement>('[data-role="picker"]');
-    if (picker) picker.value = String(this.state[picker.dataset.key ?? '']);
+    for (const picker of this.pickers()) picker.value = String(this.state[picker.dataset.key as string]);
   }
 
   private async start() {
@@ -144,10 +156,12 @@ export abstract class LayersElement<S extends BaseState> extends HTMLElement {
     this.started = true;
     const root = this.get('chart');
     this.width = root.clientWidth;
-    const [client] = await Promise.all([import('../../model/client'), this.mount(root)]);
+    const [client] = await Promise.all([import('../model/client'), this.mount(root)]);
     if (!this.started) return; // disconnected while the modules loaded
     this.mounted = true;
-    this.clampToken(this.origin()?.tokens.length ?? 0);
+    // The example only bounds the token when it is the reader's text; another text waits for its trace.
+    const shown = this.origin();
+    if (shown?.text === this.state.text) this.clampToken(shown.tokens.length);
     this.draw();
     this.commit();
     if (typeof ResizeObserver !== 'undefined') {
@@ -280,7 +294,7 @@ export abstract class LayersElement<S extends BaseState> extends HTMLElement {
     const q = serializeState(this.state, this.schema);
     this.dataset.state = q;
     // Before the view mounts, the build-time export stands; after, the body follows the view.
-    const body = this.mounted ? JSON.stringify(this.body()) : this.builtBody;
+    const body = this.mounted ? this.bodyJson() : this.builtBody;
     const rest = body.length > 2 ? ',' + body.slice(1) : '}';
     this.get('export').textContent = `{"state":${JSON.stringify(this.state)}${rest}`;
     if (this.dataset.urlState === 'on') mirrorInUrl(q, this.schema);
