@@ -76,7 +76,8 @@ def main():
     rate_p90 = rates[int(len(rates) * 0.9)] if rates else 0.0
 
     precision = cfg.get("precision", "fp32")
-    threads = f"{cfg.get('torch_threads', 1)} torch thread(s) + {cfg.get('openblas_threads', 2)} OpenBLAS thread(s)"
+    plural = lambda n, what: f"{n} {what} thread{'s' if n != 1 else ''}"
+    threads = f"{plural(cfg.get('torch_threads', 1), 'torch')} + {plural(cfg.get('openblas_threads', 2), 'OpenBLAS')}"
     how = (f"{threads}; matmuls in bf16 under autocast, weights and optimizer in fp32" if precision == "bf16" else threads)
 
     (out / "training-log.json").write_text(json.dumps({
@@ -147,7 +148,8 @@ The site loads `q8`: every weight matrix stored as int8 with one fp32 scale per 
 for the embedding), dequantized inside the graph (`DequantizeLinear`); activations stay fp32.
 On the golden sentences, against fp32: max |Δlogit| = {dev['max_abs_logit']:.4f}, max |Δattention| = {dev['max_abs_attention']:.5f},
 mean KL(fp32‖q8) = {dev['kl_nats_mean']:.2e} nats, top-1 agreement {dev['top1_agree'] * 100:.1f}%, greedy continuations identical for {dev['greedy_agree']} sentences.
-Every number the site shows comes from the q8 file; the side files in `weights/` hold its dequantized values.
+Every number the site shows comes from the q8 file; the side files in `weights/` hold its values (wte as the same
+int8 numbers and per-row scales, 1.6 MB; wpe, which stays fp32 in both variants, as float32).
 
 ## Samples (q8 weights)
 

@@ -1,7 +1,9 @@
 /**
- * The model's weight side files (DESIGN.md §4): `weights.json` names each matrix's file and
- * shape, and `weights/<name>.f32` holds it as little-endian float32, row-major. Diagrams that
- * show weights directly (the embedding cloud, positions) read them here, never from the ONNX.
+ * The model's weight side files (DESIGN.md §4): `weights.json` names each matrix's file, dtype and
+ * shape. A float32 matrix is little-endian float32, row-major; wte ships as the default variant's
+ * own int8 values plus one float32 scale per row (value = q × scale), a quarter of the bytes and
+ * exactly the weights the model computes with. Diagrams that show weights directly (the embedding
+ * cloud, positions, the logit lens) read them here, never from the ONNX.
  * Pure parsing plus a fetch-based loader for the page; `weights-node.ts` reads the same files in Node.
  */
 import { tokenBytes, bytesToText } from './bytes';
@@ -9,9 +11,11 @@ import { TensorF32 } from './tensor';
 
 export interface MatrixEntry {
   file: string;
-  dtype: 'float32';
+  dtype: 'float32' | 'int8';
   /** [rows][cols], e.g. [vocab][d] for wte. */
   shape: [number, number];
+  /** int8 only: the file of one little-endian float32 scale per row. */
+  scales?: string;
 }
 
 export interface WeightsManifest {
@@ -31,15 +35,44 @@ export interface Embeddings {
   vocab: string[];
 }
 
-/** A float32 matrix from its raw bytes; throws when the byte count does not fit the shape. */
-export function parseMatrix(buf: ArrayBuffer, entry: MatrixEntry): TensorF32 {
-  if (entry.dtype !== 'float32') throw new Error(`weights: ${entry.file} has dtype ${entry.dtype}, expected float32`);
+function expectBytes(file: string, buf: ArrayBuffer, n: number, what: string) {
+  if (buf.byteLength !== n) throw new Error(`weights: ${file} has ${buf.byteLength} bytes, expected ${what}`);
+}
+
+/**
+ * A matrix from its raw bytes (and, for int8, its per-row scales) as float32; throws when a byte
+ * count does not fit the shape. int8 values become q × scale rounded to float32: the same number
+ * the ONNX DequantizeLinear computes, since an int8 × float32 product is exact in a double.
+ */
+export function parseMatrix(buf: ArrayBuffer, entry: MatrixEntry, scales?: ArrayBuffer): TensorF32 {
   const [rows, cols] = entry.shape;
-  if (buf.byteLength !== rows * cols * 4) {
-    throw new Error(`weights: ${entry.file} has ${buf.byteLength} bytes, expected ${rows}×${cols}×4`);
+  // Typed arrays read in the platform's byte order; every browser and Node target is little-endian.
+  if (entry.dtype === 'float32') {
+    expectBytes(entry.file, buf, rows * cols * 4, `${rows}×${cols}×4`);
+    return new TensorF32(new Float32Array(buf), [rows, cols]);
   }
-  // Float32Array reads in the platform's byte order; every browser and Node target is little-endian.
-  return new TensorF32(new Float32Array(buf), [rows, cols]);
+  if (entry.dtype !== 'int8') throw new Error(`weights: ${entry.file} has dtype ${String(entry.dtype)}, expected float32 or int8`);
+  if (!entry.scales || !scales) throw new Error(`weights: ${entry.file} is int8 but has no scales`);
+  expectBytes(entry.file, buf, rows * cols, `${rows}×${cols}`);
+  expectBytes(entry.scales, scales, rows * 4, `${rows}×4`);
+  const q = new Int8Array(buf);
+  const s = new Float32Array(scales);
+  const out = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    const sr = s[r];
+    for (let c = r * cols, end = c + cols; c < end; c++) out[c] = q[c] * sr;
+  }
+  return new TensorF32(out, [rows, cols]);
+}
+
+/** The files a matrix entry needs: its values, and for int8 its scales. */
+export function matrixFiles(entry: MatrixEntry): string[] {
+  return entry.scales ? [entry.file, entry.scales] : [entry.file];
+}
+
+/** A matrix from a synchronous file getter (Node, or files already fetched). */
+export function matrixFrom(entry: MatrixEntry, bytes: (file: string) => ArrayBuffer): TensorF32 {
+  return parseMatrix(bytes(entry.file), entry, entry.scales === undefined ? undefined : bytes(entry.scales));
 }
 
 export interface TokenizerJson {
@@ -78,28 +111,33 @@ async function manifestOf(read: Reader) {
   return { entry, dir, manifest: (await read.json(dir + 'weights.json')) as WeightsManifest };
 }
 
-/** Only the learned positions, [P][d], of the default model (200 kB rather than the 6 MB of wte). */
+/** Only the learned positions, [P][d], of the default model (200 kB rather than the 1.6 MB of wte). */
 export async function readPositions(read: Reader): Promise<{ model: Embeddings['model']; wpe: TensorF32 }> {
   const { entry, dir, manifest } = await manifestOf(read);
-  return { model: { id: entry.id, version: entry.version }, wpe: parseMatrix(await read.bytes(dir + manifest.wpe.file), manifest.wpe) };
+  return { model: { id: entry.id, version: entry.version }, wpe: await readMatrix(read, dir, manifest.wpe) };
+}
+
+/** One matrix of a model folder `dir` (relative to what `read` reads), with its scales if any. */
+export async function readMatrix(read: Reader, dir: string, entry: MatrixEntry): Promise<TensorF32> {
+  const files = matrixFiles(entry);
+  const bufs = new Map(await Promise.all(files.map(async (f) => [f, await read.bytes(dir + f)] as const)));
+  return matrixFrom(entry, (f) => bufs.get(f)!);
 }
 
 /** The default model's embeddings, through `read` relative to the `models/` folder. */
 export async function readEmbeddings(read: Reader): Promise<Embeddings> {
   const { entry, dir, manifest } = await manifestOf(read);
-  const [wteBuf, wpeBuf, tokenizer] = await Promise.all([
-    read.bytes(dir + manifest.wte.file),
-    read.bytes(dir + manifest.wpe.file),
+  const [wte, wpe, tokenizer] = await Promise.all([
+    readMatrix(read, dir, manifest.wte),
+    readMatrix(read, dir, manifest.wpe),
     read.json(dir + 'tokenizer.json') as Promise<TokenizerJson>,
   ]);
-  const wte = parseMatrix(wteBuf, manifest.wte);
-  const wpe = parseMatrix(wpeBuf, manifest.wpe);
   if (wte.shape[1] !== wpe.shape[1]) throw new Error(`weights: wte width ${wte.shape[1]} ≠ wpe width ${wpe.shape[1]}`);
   return { model: { id: entry.id, version: entry.version }, wte, wpe, vocab: vocabTexts(tokenizer, wte.shape[0]) };
 }
 
 /** Reads the site's `models/` folder over HTTP; `base` is Astro's BASE_URL. */
-function fetchReader(base: string): Reader {
+export function fetchReader(base: string): Reader {
   const root = base.replace(/\/?$/, '/') + 'models/';
   const get = async (path: string) => {
     const res = await fetch(root + path);

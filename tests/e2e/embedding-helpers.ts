@@ -54,11 +54,13 @@ export async function pixels(diagram: Locator): Promise<{ painted: number; hash:
 /** The 10 nearest rows to `token` by cosine, in float64, over wte fetched from the site. */
 export async function bruteForceNeighbours(request: APIRequestContext, modelId: string, token: number, k = 10) {
   const manifest = (await (await request.get(`/models/${modelId}/weights.json`)).json()) as {
-    wte: { file: string; shape: [number, number] };
+    wte: { file: string; scales: string; shape: [number, number] };
   };
-  const buf = await (await request.get(`/models/${modelId}/${manifest.wte.file}`)).body();
+  // wte ships as int8 with one float32 scale per row: value = q × scale.
+  const q = await (await request.get(`/models/${modelId}/${manifest.wte.file}`)).body();
+  const scales = await (await request.get(`/models/${modelId}/${manifest.wte.scales}`)).body();
   const [n, d] = manifest.wte.shape;
-  const at = (r: number, c: number) => buf.readFloatLE((r * d + c) * 4);
+  const at = (r: number, c: number) => q.readInt8(r * d + c) * scales.readFloatLE(r * 4);
   const norm = (r: number) => Math.sqrt(Array.from({ length: d }, (_, c) => at(r, c) ** 2).reduce((a, b) => a + b, 0));
   const qn = norm(token);
   const all: { id: number; cosine: number }[] = [];

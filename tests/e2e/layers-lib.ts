@@ -50,11 +50,13 @@ export async function runOnnx(ids: number[]): Promise<OnnxRun> {
 }
 
 const manifest = JSON.parse(readFileSync(`${DIR}/weights.json`, 'utf8')) as {
-  wte: { file: string; shape: [number, number] };
+  wte: { file: string; scales: string; shape: [number, number] };
   ln_f: { weight: number[]; bias: number[]; eps: number };
 };
-const wteBuf = readFileSync(`${DIR}/${manifest.wte.file}`);
-const wte = new Float32Array(wteBuf.buffer.slice(wteBuf.byteOffset, wteBuf.byteOffset + wteBuf.byteLength));
+// wte ships as int8 with one float32 scale per row (value = q × scale), decoded here on its own.
+const wteQ = readFileSync(`${DIR}/${manifest.wte.file}`);
+const wteScales = readFileSync(`${DIR}/${manifest.wte.scales}`);
+const wte = Float64Array.from({ length: wteQ.length }, (_, i) => wteQ.readInt8(i) * wteScales.readFloatLE(Math.floor(i / manifest.wte.shape[1]) * 4));
 
 export function softmax64(logits: ArrayLike<number>): Float64Array {
   let m = -Infinity;

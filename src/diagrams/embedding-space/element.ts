@@ -97,7 +97,7 @@ export class GlassboxEmbeddingSpace extends HTMLElement {
   private async load() {
     const status = this.get('status');
     this.get('error').hidden = true;
-    status.textContent = 'Loading the embedding matrix (about 6 MB)…';
+    status.textContent = 'Loading the embedding matrix (about 1.6 MB)…';
     const base = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
     try {
       const [weights, data, { cloudFor }, { render }, sceneMod, client] = await Promise.all([

@@ -5,9 +5,8 @@ import { sideFilesFrom, type SideFiles, type WeightsManifest } from './side-file
 
 export function readSideFiles(modelDir: string): SideFiles {
   const manifest = JSON.parse(readFileSync(join(modelDir, 'weights.json'), 'utf8')) as WeightsManifest;
-  const bytes = (file: string) => {
+  return sideFilesFrom(manifest, (file) => {
     const buf = readFileSync(join(modelDir, file));
-    return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-  };
-  return sideFilesFrom(manifest, bytes(manifest.wte.file), bytes(manifest.wpe.file));
+    return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+  });
 }

@@ -1,11 +1,12 @@
 /**
  * The model's side files the layers chapter reads (DESIGN.md §4): weights.json (ln_f's gain,
- * shift and epsilon; the files' shapes), weights/wte.f32, the token-embedding matrix that is
- * also the tied output head, and weights/wpe.f32, the learned positions. Fetched once per page and model, same origin, only when a
- * diagram that decodes the residual stream comes near the viewport (wte is vocab × d × 4 bytes).
+ * shift and epsilon; the files' shapes and dtypes), wte, the token-embedding matrix that is also
+ * the tied output head (int8 with per-row scales, 1.6 MB), and wpe, the learned positions.
+ * Fetched once per page and model, same origin, only when a diagram that decodes the residual
+ * stream comes near the viewport.
  */
 import type { FinalNorm, Unembedding } from '../../math/logit-lens';
-import { parseMatrix, type WeightsManifest } from '../../model/weights';
+import { fetchReader, matrixFiles, matrixFrom, type WeightsManifest } from '../../model/weights';
 
 export type { WeightsManifest };
 
@@ -16,11 +17,14 @@ export interface SideFiles {
   wpe: Float32Array;
 }
 
-/** Check the manifest against the binaries and wrap them; throws on a mismatch rather than drawing nonsense. */
-export function sideFilesFrom(manifest: WeightsManifest, wteBytes: ArrayBuffer, wpeBytes: ArrayBuffer): SideFiles {
-  // Same parser as the embeddings chapter: dtype and byte count checked against the shape.
-  const wte = parseMatrix(wteBytes, manifest.wte);
-  const wpe = parseMatrix(wpeBytes, manifest.wpe);
+/**
+ * Check the manifest against the binaries (`bytes` returns a file the manifest names) and wrap
+ * them; throws on a mismatch rather than drawing nonsense.
+ */
+export function sideFilesFrom(manifest: WeightsManifest, bytes: (file: string) => ArrayBuffer): SideFiles {
+  // Same parser as the embeddings chapter: dtype and byte counts checked against the shape.
+  const wte = matrixFrom(manifest.wte, bytes);
+  const wpe = matrixFrom(manifest.wpe, bytes);
   const [vocab, d] = wte.shape;
   if (wpe.shape[1] !== d) throw new Error(`weights: wpe width ${wpe.shape[1]} ≠ wte width ${d}`);
   const { weight, bias, eps } = manifest.ln_f;
@@ -34,18 +38,13 @@ const cache = new Map<string, Promise<SideFiles>>();
 export function loadSideFiles(base: string, id: string): Promise<SideFiles> {
   let p = cache.get(id);
   if (!p) {
-    const dir = `${base}models/${encodeURIComponent(id)}/`;
+    const read = fetchReader(base);
+    const dir = `${encodeURIComponent(id)}/`;
     p = (async () => {
-      const res = await fetch(`${dir}weights.json`);
-      if (!res.ok) throw new Error(`weights.json: HTTP ${res.status}`);
-      const manifest = (await res.json()) as WeightsManifest;
-      const bytes = async (file: string) => {
-        const r = await fetch(dir + file);
-        if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
-        return r.arrayBuffer();
-      };
-      const [wte, wpe] = await Promise.all([bytes(manifest.wte.file), bytes(manifest.wpe.file)]);
-      return sideFilesFrom(manifest, wte, wpe);
+      const manifest = (await read.json(`${dir}weights.json`)) as WeightsManifest;
+      const files = [...matrixFiles(manifest.wte), ...matrixFiles(manifest.wpe)];
+      const bufs = new Map(await Promise.all(files.map(async (f) => [f, await read.bytes(dir + f)] as const)));
+      return sideFilesFrom(manifest, (f) => bufs.get(f)!);
     })();
     p.catch(() => cache.delete(id)); // let a retry fetch again
     cache.set(id, p);

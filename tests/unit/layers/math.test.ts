@@ -55,11 +55,12 @@ describe('side files and vocabulary', () => {
     ln_f: { weight: [1, 1], bias: [0, 0], eps: 1e-5 },
   };
   it('wraps matching binaries and refuses mismatched ones', () => {
-    const s = sideFilesFrom(manifest, new ArrayBuffer(24), new ArrayBuffer(32));
+    const files = (wte: number, wpe: number) => (f: string) => new ArrayBuffer(f.includes('wte') ? wte : wpe);
+    const s = sideFilesFrom(manifest, files(24, 32));
     expect(s.unembedding).toMatchObject({ vocab: 3, d: 2 });
     expect(s.wpe).toHaveLength(8);
-    expect(() => sideFilesFrom(manifest, new ArrayBuffer(20), new ArrayBuffer(32))).toThrow(/wte/);
-    expect(() => sideFilesFrom(manifest, new ArrayBuffer(24), new ArrayBuffer(8))).toThrow(/wpe/);
+    expect(() => sideFilesFrom(manifest, files(20, 32))).toThrow(/wte/);
+    expect(() => sideFilesFrom(manifest, files(24, 8))).toThrow(/wpe/);
   });
 
   it('decodes byte-level pieces to text and keeps special tokens by name', () => {

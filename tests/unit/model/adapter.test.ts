@@ -64,14 +64,16 @@ describe('trace()', () => {
     const tr = await model.trace(CAT);
     const id = readCatalogue().default;
     const w = JSON.parse(readFileSync(`${MODELS_DIR}/${id}/weights.json`, 'utf8'));
-    const buf = readFileSync(`${MODELS_DIR}/${id}/${w.wte.file}`);
-    const wte = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    // wte ships as int8 with one float32 scale per row: decoded here independently of weights.ts.
+    const q = readFileSync(`${MODELS_DIR}/${id}/${w.wte.file}`);
+    const sc = readFileSync(`${MODELS_DIR}/${id}/${w.wte.scales}`);
+    const wteAt = (v: number, i: number) => q.readInt8(v * d + i) * sc.readFloatLE(v * 4);
     const { nLayer: L, nEmbd: d, vocabSize: V } = model.info;
     const T = tr.tokens.length;
     const x = layerNorm(tr.hiddenStates.view(L, T - 1).data, w.ln_f.weight, w.ln_f.bias, w.ln_f.eps);
     for (const v of [0, 1, 100, tr.tokens[0].id, V - 1]) {
       let dot = 0;
-      for (let i = 0; i < d; i++) dot += x[i] * wte[v * d + i];
+      for (let i = 0; i < d; i++) dot += x[i] * wteAt(v, i);
       expect(Math.abs(dot - tr.logits.get(T - 1, v))).toBeLessThan(1e-3);
     }
   });

@@ -37,7 +37,9 @@ describe('models.json', () => {
       expect(config.model_type).toBe('gpt2');
       expect(config.tie_word_embeddings).toBe(true);
       const weights = JSON.parse(readFileSync(`${dir}/weights.json`, 'utf8'));
-      expect(statSync(`${dir}/${weights.wte.file}`).size).toBe(config.vocab_size * config.n_embd * 4);
+      // wte: int8 values (1 byte each) and one float32 scale per token row.
+      expect(statSync(`${dir}/${weights.wte.file}`).size).toBe(config.vocab_size * config.n_embd);
+      expect(statSync(`${dir}/${weights.wte.scales}`).size).toBe(config.vocab_size * 4);
       expect(statSync(`${dir}/${weights.wpe.file}`).size).toBe(config.n_positions * config.n_embd * 4);
       expect(weights.ln_f.weight).toHaveLength(config.n_embd);
     });

@@ -61,17 +61,35 @@ describe('weight side files', () => {
     expect(emb.vocab).toHaveLength(config.vocab_size);
   });
 
-  it('hold exactly the bytes of the files, as little-endian float32', () => {
-    const raw = readFileSync(`public/models/${id}/weights/wte.f32`);
-    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
-    for (const i of [0, 1, 191, 192, 12345, emb.wte.size - 1]) {
-      expect(emb.wte.data[i]).toBe(view.getFloat32(i * 4, true));
+  it('hold wte as the int8 file times its per-row float32 scales, and wpe as float32, byte for byte', () => {
+    const manifest = JSON.parse(readFileSync(`public/models/${id}/weights.json`, 'utf8'));
+    expect(manifest.wte).toMatchObject({ dtype: 'int8', shape: [config.vocab_size, config.n_embd] });
+    const q = readFileSync(`public/models/${id}/${manifest.wte.file}`);
+    const sc = readFileSync(`public/models/${id}/${manifest.wte.scales}`);
+    const scales = new DataView(sc.buffer, sc.byteOffset, sc.byteLength);
+    const d = config.n_embd;
+    for (const i of [0, 1, d - 1, d, 12345, emb.wte.size - 1]) {
+      expect(emb.wte.data[i]).toBe(Math.fround(q.readInt8(i) * scales.getFloat32(Math.floor(i / d) * 4, true)));
     }
     expect(emb.wte.data.every(Number.isFinite)).toBe(true);
+    const p = readFileSync(`public/models/${id}/${manifest.wpe.file}`);
+    const pv = new DataView(p.buffer, p.byteOffset, p.byteLength);
+    for (const i of [0, d + 1, emb.wpe.size - 1]) expect(emb.wpe.data[i]).toBe(pv.getFloat32(i * 4, true));
   });
 
   it('parseMatrix refuses a file whose size does not fit the shape', () => {
     expect(() => parseMatrix(new ArrayBuffer(12), { file: 'x', dtype: 'float32', shape: [2, 2] })).toThrow(/16|2×2/);
+    const int8 = { file: 'x', dtype: 'int8' as const, shape: [2, 3] as [number, number], scales: 's' };
+    expect(() => parseMatrix(new ArrayBuffer(5), int8, new ArrayBuffer(8))).toThrow(/2×3/);
+    expect(() => parseMatrix(new ArrayBuffer(6), int8, new ArrayBuffer(4))).toThrow(/2×4/);
+    expect(() => parseMatrix(new ArrayBuffer(6), int8)).toThrow(/scales/);
+  });
+
+  it('parseMatrix turns int8 rows into q × the row’s scale', () => {
+    const q = new Int8Array([1, -2, 127, -127, 0, 3]);
+    const s = new Float32Array([0.5, 0.1]);
+    const m = parseMatrix(q.buffer, { file: 'x', dtype: 'int8', shape: [2, 3], scales: 's' }, s.buffer);
+    expect(Array.from(m.data)).toEqual([0.5, -1, 63.5, -127 * Math.fround(0.1), 0, 3 * Math.fround(0.1)].map(Math.fround));
   });
 
   it('decode each token id to the same text as the model’s tokenizer', async () => {
