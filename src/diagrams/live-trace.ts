@@ -43,7 +43,7 @@ export abstract class LiveTraceElement<S extends BaseState> extends HTMLElement 
   /** Redraw from `this.state` and the current data. */
   protected abstract redraw(): void;
   /** The export without `state`. */
-  protected abstract body(): Record<string, unknown>;
+  protected abstract body(): object;
   /** The export without `state`, as JSON; a subclass with a large export may cache it. */
   protected bodyJson(): string {
     return JSON.stringify(this.body());

@@ -114,7 +114,7 @@ export abstract class AttentionElement extends LiveTraceElement<AttentionState> 
   }
 
   protected body() {
-    return exportBody(this.source as AttentionSource, this.currentView()) as unknown as Record<string, unknown>;
+    return exportBody(this.source as AttentionSource, this.currentView());
   }
 
   protected override bodyJson() {
