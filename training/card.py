@@ -80,6 +80,14 @@ def main():
     threads = f"{plural(cfg.get('torch_threads', 1), 'torch')} + {plural(cfg.get('openblas_threads', 2), 'OpenBLAS')}"
     how = (f"{threads}; matmuls in bf16 under autocast, weights and optimizer in fp32" if precision == "bf16" else threads)
 
+    sched = f"peak rate after {cfg['warmup']} warm-up steps, then linear decay to zero"
+    if cfg.get("optimizer", "adamw") == "muon":
+        optimizer = (f"Muon (momentum {cfg.get('muon_momentum', 0.95)}, Nesterov; update orthogonalised by 5 Newton–Schulz steps) "
+                     f"at {cfg['muon_lr']} for the blocks' weight matrices; AdamW (β 0.9, 0.95; weight decay {cfg['weight_decay']}) "
+                     f"at {cfg['lr']} for the embeddings, LayerNorms and biases; {sched}")
+    else:
+        optimizer = f"AdamW (β 0.9, 0.95; weight decay {cfg['weight_decay']} on matrices) at {cfg['lr']}; {sched}"
+
     (out / "training-log.json").write_text(json.dumps({
         "model": cfg["id"], "config": cfg, "params": params, "seconds": round(log["seconds"], 1),
         "machine": {"cpu": cpu_name(), "torch": torch.__version__, "threads": threads, "precision": precision},
@@ -115,6 +123,7 @@ It is deliberately tiny: it runs on a phone, and it is **not** a useful assistan
 | Vocabulary | {mc['vocab_size']:,} byte-level BPE tokens, trained by the recipe (`<\\|endoftext\\|>` = {mc['vocab_size'] - 1}) |
 | Parameters | {params:,} ({params - n_embed:,} outside the embeddings) |
 | Training tokens | {tokens_seen:,} ({cfg['steps']:,} steps × {cfg['batch']} × {cfg['seq_len']}) |
+| Optimizer | {optimizer} |
 | Training time | {log['seconds'] / 60:.1f} min on {cpu_name()} (2 cores; torch {torch.__version__}, {how}) |
 | Throughput | median {rate_med:,.0f} tokens/s; 90th percentile {rate_p90:,.0f} tokens/s, at which the training takes {tokens_seen / max(rate_p90, 1) / 60:.0f} min |
 | Default variant | `q8`: `onnx/model_quantized.onnx`, {q8_file.stat().st_size:,} bytes |

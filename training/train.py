@@ -11,6 +11,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from model import GPT, n_params  # noqa: E402
+from muon import Muon  # noqa: E402
 
 LN2 = math.log(2)
 
@@ -51,6 +52,29 @@ def lr_at(step, cfg):
     return cfg["lr"] * max(0.0, (s - step) / (s - w))
 
 
+def make_optimizers(model, cfg):
+    """AdamW for everything, or (optimizer "muon") Muon for the blocks' weight matrices and AdamW
+    for the embeddings (wte is also the tied output head), LayerNorms and biases.
+    Every group keeps its peak rate in "peak_lr"; lr_at scales it by the schedule."""
+    muon = cfg.get("optimizer", "adamw") == "muon"
+    hidden = {n for n, p in model.named_parameters() if muon and p.dim() == 2 and ".h." in n}
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and n not in hidden]
+    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
+    adam = torch.optim.AdamW([{"params": decay, "weight_decay": cfg["weight_decay"], "peak_lr": cfg["lr"]},
+                              {"params": no_decay, "weight_decay": 0.0, "peak_lr": cfg["lr"]}],
+                             lr=cfg["lr"], betas=(0.9, 0.95), eps=1e-8)
+    if not muon:
+        return [adam]
+    named = dict(model.named_parameters())
+    qkv = [named[n] for n in sorted(hidden) if n.endswith("c_attn.weight")]
+    rest = [named[n] for n in sorted(hidden) if not n.endswith("c_attn.weight")]
+    mo = Muon([{"params": qkv, "splits": 3}, {"params": rest, "splits": 1}], lr=cfg["muon_lr"],
+              momentum=cfg.get("muon_momentum", 0.95), weight_decay=cfg.get("muon_weight_decay", 0.0))
+    for grp in mo.param_groups:
+        grp["peak_lr"] = cfg["muon_lr"]
+    return [adam, mo]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--config", required=True)
@@ -72,17 +96,17 @@ def main():
 
     torch.manual_seed(cfg["seed"])
     model = GPT(cfg["model"])
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
-    no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
-    opt = torch.optim.AdamW([{"params": decay, "weight_decay": cfg["weight_decay"]},
-                             {"params": no_decay, "weight_decay": 0.0}], lr=cfg["lr"], betas=(0.9, 0.95), eps=1e-8)
+    opts = make_optimizers(model, cfg)
     T, B = cfg["seq_len"], cfg["batch"]
     log = {"config": cfg, "params": n_params(model), "train": [], "val": [], "seconds": 0.0}
     step = 0
     ckpt = work / "ckpt.pt"
     if args.resume and ckpt.exists():
         st = torch.load(ckpt)
-        model.load_state_dict(st["model"]); opt.load_state_dict(st["opt"])
+        model.load_state_dict(st["model"])
+        # Checkpoints from before the optimizer option hold one AdamW state dict.
+        for o, sd in zip(opts, st["opt"] if isinstance(st["opt"], list) else [st["opt"]]):
+            o.load_state_dict(sd)
         step, log = st["step"], st["log"]
         print(f"resumed at step {step}", flush=True)
     print(f"params {log['params']:,}  steps {cfg['steps']}  tokens/step {B*T}  train tokens {len(train):,}", flush=True)
@@ -94,16 +118,20 @@ def main():
         starts = g.integers(0, len(train) - T - 1, size=B)
         x = torch.from_numpy(np.stack([train[s:s + T] for s in starts]))
         y = torch.from_numpy(np.stack([train[s + 1:s + T + 1] for s in starts]))
-        for grp in opt.param_groups:
-            grp["lr"] = lr_at(step, cfg)
+        scale = lr_at(step, cfg) / cfg["lr"]
+        for o in opts:
+            for grp in o.param_groups:
+                grp["lr"] = grp["peak_lr"] * scale
         # bf16 autocast: matmuls in bf16 with fp32 accumulation; weights, optimizer state,
         # LayerNorm, GELU and the softmax stay fp32. Evaluation always runs in fp32.
         with torch.cpu.amp.autocast(dtype=torch.bfloat16) if bf16 else contextlib.nullcontext():
             _, loss = model(x, y)
-        opt.zero_grad(set_to_none=True)
+        for o in opts:
+            o.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
+        for o in opts:
+            o.step()
         step += 1; tok_since += B * T
         if step % cfg["log_every"] == 0 or step == cfg["steps"]:
             el = time.time() - t_since
@@ -123,7 +151,7 @@ def main():
                 row[k] = {"loss": round(l, 4), "bpb": round(bpb, 4)}
             log["val"].append(row)
             print(f"  eval {row}", flush=True)
-            torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "log": log}, ckpt)
+            torch.save({"model": model.state_dict(), "opt": [o.state_dict() for o in opts], "step": step, "log": log}, ckpt)
         if args.max_minutes and (time.time() - t0) / 60 > args.max_minutes:
             row = {"step": step, "tokens": step * B * T}
             for k, (toks, nb) in vals.items():
