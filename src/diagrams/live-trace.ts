@@ -15,6 +15,7 @@ import type { StateSchema } from './schema';
 import { mirrorInUrl, normalizeState, parseState, serializeState } from './state';
 import { sharedTrace } from './attention/shared';
 import { ModelStatusLines } from './status';
+import { observeWidth } from './observe-width';
 
 const DEBOUNCE_MS = 60; // typing
 /** Hovers come fast; the URL, `data-state` and the export follow once the pointer rests. */
@@ -164,38 +165,21 @@ export abstract class LiveTraceElement<S extends BaseState> extends HTMLElement 
     if (shown?.text === this.state.text) this.clampToken(shown.tokens.length);
     this.draw();
     this.commit();
-    if (typeof ResizeObserver !== 'undefined') {
-      const ro = new ResizeObserver(() => {
-        if (Math.abs(root.clientWidth - this.width) < 1) return;
-        this.width = root.clientWidth;
+    this.cleanup.push(
+      observeWidth(root, () => this.width, (w) => {
+        this.width = w;
         this.draw();
-      });
-      ro.observe(root);
-      this.cleanup.push(() => ro.disconnect());
-    }
+      }),
+    );
     const model = client.getModel();
     this.model = model;
     this.request = client.latest((text: string) => sharedTrace(model, text));
-    this.cleanup.push(
-      model.onEvent((e) => {
-        if (e.type === 'error') this.showError(new Error(e.message));
-        else this.status.onLoadEvent(e);
-      }),
-    );
+    this.cleanup.push(this.status.follow(model, (e) => this.showError(e)));
     await this.loadAndRefresh();
   }
 
   private async loadAndRefresh() {
-    if (!this.model) return;
-    this.status.loading();
-    try {
-      await this.model.load();
-    } catch (e) {
-      this.showError(e);
-      return;
-    }
-    this.status.loaded();
-    await this.refresh();
+    if (this.model && (await this.status.load(this.model, (e) => this.showError(e)))) await this.refresh();
   }
 
   protected showError(e: unknown) {

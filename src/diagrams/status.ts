@@ -3,6 +3,7 @@
  * progress, error with Retry, where the numbers come from (example or live) and notes on clamped
  * values. All text is set with textContent.
  */
+import type { ModelApi } from '../model/api';
 import type { LoadEvent } from '../model/types';
 
 /** What the numbers on screen are: the precomputed example or a live run, and for which text. */
@@ -39,6 +40,27 @@ export class ModelStatusLines {
     } else if (e.type === 'ready') {
       this.get('progress').hidden = true;
     }
+  }
+
+  /** Show `model`'s download progress, and hand its errors to `onError`, until the returned function runs. */
+  follow(model: ModelApi, onError: (e: Error) => void): () => void {
+    return model.onEvent((e) => {
+      if (e.type === 'error') onError(new Error(e.message));
+      else this.onLoadEvent(e);
+    });
+  }
+
+  /** Load the model with the progress line shown; false, after `onError`, when it fails. */
+  async load(model: ModelApi, onError: (e: unknown) => void): Promise<boolean> {
+    this.loading();
+    try {
+      await model.load();
+    } catch (e) {
+      onError(e);
+      return false;
+    }
+    this.loaded();
+    return true;
   }
 
   failed(e: unknown) {

@@ -15,6 +15,7 @@ import { percent } from '../tokens';
 import type { StoryData } from './data';
 import type { StepId } from './figures';
 import { whenNearViewport } from '../near-viewport';
+import { observeWidth } from '../observe-width';
 
 /** Start the ~5 MB model download a little before the reader reaches the story. */
 const NEAR_VIEWPORT = '600px 0px';
@@ -144,16 +145,13 @@ export class GlassboxAttentionStory extends HTMLElement {
       });
       return () => this.steps().forEach((s) => s.classList.remove('is-active'));
     });
-    if (typeof ResizeObserver !== 'undefined') {
-      let width = this.clientWidth;
-      const ro = new ResizeObserver(() => {
-        if (Math.abs(this.clientWidth - width) < 1) return;
-        width = this.clientWidth;
+    let width = this.clientWidth;
+    this.cleanup.push(
+      observeWidth(this, () => width, (w) => {
+        width = w;
         this.drawAll();
-      });
-      ro.observe(this);
-      this.cleanup.push(() => ro.disconnect());
-    }
+      }),
+    );
   }
 
   private async refresh() {

@@ -10,6 +10,7 @@ import type { DiagramEntry, StateSchema } from '../schema';
 import { mirrorInUrl, normalizeState, parseState, serializeState } from '../state';
 import { whenNearViewport } from '../near-viewport';
 import type { Chart, ChartOptions } from '../scaling-laws/render';
+import { observeWidth } from '../observe-width';
 
 export type RenderFn<X> = (root: HTMLElement, data: X, options?: ChartOptions) => Chart<X>;
 
@@ -114,16 +115,12 @@ export abstract class CalcElement<S extends Record<string, unknown>, X extends {
     const root = this.el('chart');
     this.width = root.clientWidth;
     this.chart = render(root, this.data, this.options());
-    if (typeof ResizeObserver !== 'undefined') {
-      const ro = new ResizeObserver(() => {
-        const w = root.clientWidth;
-        if (Math.abs(w - this.width) < 1) return;
+    this.cleanup.push(
+      observeWidth(root, () => this.width, (w) => {
         this.width = w;
         this.draw();
-      });
-      ro.observe(root);
-      this.cleanup.push(() => ro.disconnect());
-    }
+      }),
+    );
   }
 
   /**

@@ -8,6 +8,7 @@ import { mirrorInUrl, normalizeState, parseState, serializeState } from '../stat
 import { whenNearViewport } from '../near-viewport';
 import type { PositionsState, PositionsView } from './data';
 import type { PositionsChart } from './render';
+import { observeWidth } from '../observe-width';
 
 const MEASURE = `glassbox:update:${entry.id}`;
 type Mods = { data: typeof import('./data'); render: typeof import('./render') };
@@ -76,15 +77,12 @@ export class GlassboxPositions extends HTMLElement {
       this.dataset.source = 'model';
       this.get('status').textContent = `Live: the learned positions of ${this.wpe.model.id} (version ${this.wpe.model.version}), loaded in your browser.`;
       this.commit();
-      if (typeof ResizeObserver !== 'undefined') {
-        const ro = new ResizeObserver(() => {
-          if (Math.abs(root.clientWidth - this.width) < 1) return;
-          this.width = root.clientWidth;
+      this.cleanup.push(
+        observeWidth(root, () => this.width, (w) => {
+          this.width = w;
           this.draw();
-        });
-        ro.observe(root);
-        this.cleanup.push(() => ro.disconnect());
-      }
+        }),
+      );
     } catch (e) {
       this.get('status').textContent = `The learned positions could not load (${e instanceof Error ? e.message : String(e)}); showing the copy made when the site was built.`;
     }

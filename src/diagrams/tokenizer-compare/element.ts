@@ -9,6 +9,7 @@ import { whenNearViewport } from '../near-viewport';
 import { TOKENIZERS } from '../tokenizer/tokenizers';
 import { toExport, viewOf, type CompareExport } from './data';
 import type { CompareChart } from './render';
+import { observeWidth } from '../observe-width';
 
 const DEBOUNCE_MS = 80;
 const MEASURE = `glassbox:update:${entry.id}`;
@@ -74,15 +75,12 @@ export class GlassboxTokenizerCompare extends HTMLElement {
     const root = this.get('chart');
     this.width = root.clientWidth;
     this.chart = render(root, viewOf(this.data), { width: this.width || undefined });
-    if (typeof ResizeObserver !== 'undefined') {
-      const ro = new ResizeObserver(() => {
-        if (Math.abs(root.clientWidth - this.width) < 1) return;
-        this.width = root.clientWidth;
+    this.cleanup.push(
+      observeWidth(root, () => this.width, (w) => {
+        this.width = w;
         this.draw();
-      });
-      ro.observe(root);
-      this.cleanup.push(() => ro.disconnect());
-    }
+      }),
+    );
     await this.refresh();
   }
 

@@ -11,6 +11,7 @@ import { whenNearViewport } from '../near-viewport';
 import type { TokenizerChart, TokenizerViewData } from './render';
 import type { Tokenized } from './tokenizers';
 import { toData, type TokenizerData, type TokenizerExport } from './data';
+import { observeWidth } from '../observe-width';
 
 const DEBOUNCE_MS = 60;
 /** After this long (ms) without an answer, say that the tokenizer is still working. */
@@ -97,16 +98,12 @@ export class GlassboxTokenizer extends HTMLElement {
     const root = this.get('chart');
     this.width = root.clientWidth;
     this.chart = render(root, this.view(), this.options());
-    if (typeof ResizeObserver !== 'undefined') {
-      const ro = new ResizeObserver(() => {
-        const w = root.clientWidth;
-        if (Math.abs(w - this.width) < 1) return;
+    this.cleanup.push(
+      observeWidth(root, () => this.width, (w) => {
         this.width = w;
         this.draw(true);
-      });
-      ro.observe(root);
-      this.cleanup.push(() => ro.disconnect());
-    }
+      }),
+    );
     await this.refresh();
   }
 
