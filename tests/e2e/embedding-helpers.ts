@@ -30,6 +30,25 @@ export async function waitLive(diagram: Locator) {
   await expect(diagram.locator('canvas.gb-es-canvas')).toHaveCount(1);
 }
 
+/**
+ * Move the mouse over the stage, row by row from the middle outwards, until a point's hover label
+ * shows; returns where, and the label. A raster finds a point whatever shape the model's cloud
+ * takes (a path tuned to one model's cloud misses another's). Null when nothing is under any cell.
+ */
+export async function findHoverPoint(page: Page, diagram: Locator, stage: Locator): Promise<{ x: number; y: number; label: Locator } | null> {
+  const box = (await stage.boundingBox())!;
+  const label = diagram.locator('.gb-es-label--hover');
+  for (let r = 0; r < 21; r++) {
+    const y = 0.5 + (r % 2 ? 1 : -1) * Math.ceil(r / 2) * 0.03;
+    for (let i = 0; i <= 60; i++) {
+      const at = { x: box.x + box.width * (0.2 + i / 100), y: box.y + box.height * y };
+      await page.mouse.move(at.x, at.y);
+      if (await label.count()) return { ...at, label };
+    }
+  }
+  return null;
+}
+
 /** How many pixels differ from the top-left pixel (the background), and a hash of all of them. */
 export async function pixels(diagram: Locator): Promise<{ painted: number; hash: string; width: number }> {
   // Two frames: the view draws on requestAnimationFrame after a change.

@@ -4,7 +4,7 @@
  * visible note, and the same interactions as the 3D view.
  */
 import { expect, test } from './fixtures';
-import { bruteForceNeighbours, exportedSpace, pixels, space, waitLive } from './embedding-helpers';
+import { bruteForceNeighbours, exportedSpace, findHoverPoint, pixels, space, waitLive } from './embedding-helpers';
 
 test.use({
   reducedMotion: 'reduce',
@@ -46,11 +46,9 @@ test.describe('embedding-space without WebGL', () => {
     await page.keyboard.press('ArrowDown');
     expect((await pixels(diagram)).hash).not.toBe(dragged.hash);
 
-    for (let i = 0; i < 40; i++) {
-      await page.mouse.move(box.x + box.width * 0.3 + i * 4, box.y + box.height / 2 + i);
-      if (await diagram.locator('.gb-es-label--hover').count()) break;
-    }
-    const hovered = Number(await diagram.locator('.gb-es-label--hover').getAttribute('data-token-id'));
+    const point = await findHoverPoint(page, diagram, stage);
+    expect(point).not.toBeNull();
+    const hovered = Number(await point!.label.getAttribute('data-token-id'));
     await page.mouse.down();
     await page.mouse.up();
     await expect.poll(async () => (await exportedSpace(diagram)).state.token).toBe(hovered);

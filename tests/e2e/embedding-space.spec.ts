@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
-import { bruteForceNeighbours, exportedSpace, p95, pixels, space, waitLive } from './embedding-helpers';
+import { bruteForceNeighbours, exportedSpace, findHoverPoint, p95, pixels, space, waitLive } from './embedding-helpers';
 
 test.use({
   reducedMotion: 'reduce',
@@ -113,13 +113,9 @@ test.describe('embedding-space in WebGL', () => {
     const diagram = space(page);
     await waitLive(diagram);
     const stage = diagram.locator('.gb-es-stage');
-    const box = (await stage.boundingBox())!;
-    // Sweep from the centre outwards until the pointer is over a point (the cloud is dense there).
-    for (let i = 0; i < 40; i++) {
-      await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + box.height / 2 + i);
-      if (await diagram.locator('.gb-es-label--hover').count()) break;
-    }
-    const hovered = await diagram.locator('.gb-es-label--hover').getAttribute('data-token-id');
+    const point = await findHoverPoint(page, diagram, stage);
+    expect(point).not.toBeNull();
+    const hovered = await point!.label.getAttribute('data-token-id');
     expect(hovered).not.toBeNull();
     await page.mouse.down();
     await page.mouse.up();
@@ -167,12 +163,7 @@ test.describe('embedding-space by touch', () => {
     await waitLive(diagram);
     const box = (await diagram.locator('.gb-es-stage').boundingBox())!;
     // Find a point's screen position through the hover label a mouse would get, then tap there.
-    let at: { x: number; y: number } | null = null;
-    for (let i = 0; i < 60 && !at; i++) {
-      const p = { x: box.x + box.width * (0.3 + i / 150), y: box.y + box.height * 0.5 };
-      await page.mouse.move(p.x, p.y);
-      if (await diagram.locator('.gb-es-label--hover').count()) at = p;
-    }
+    const at = await findHoverPoint(page, diagram, diagram.locator('.gb-es-stage'));
     expect(at).not.toBeNull();
     await page.mouse.move(box.x + 2, box.y + 2);
     await page.touchscreen.tap(at!.x, at!.y);
