@@ -139,7 +139,8 @@ It is deliberately tiny: it runs on a phone, and it is **not** a useful assistan
 
 Bits per byte = total cross-entropy in bits / UTF-8 bytes of the text; it does not depend on the tokenizer.
 Evaluated with the fp32 weights on non-overlapping {cfg['seq_len']}-token windows.
-The loss curve is in `training-log.json`.
+The loss curve is in `training-log.json`. The runs behind this configuration, and earlier recipes scored on the same
+held-out text, are in the recipe's `training/RUNS.md`.
 
 ## Data
 

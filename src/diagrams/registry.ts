@@ -2,6 +2,7 @@
  * The one list of diagrams. Embed routes (`src/pages/embed/[id].astro`), the gallery and the
  * tests are generated from it, so adding a diagram starts here.
  */
+import { ARCH } from '../model/architecture';
 import { EXAMPLE_TEXTS } from '../model/examples';
 import type { DiagramEntry, StateSchema } from './schema';
 import { TOKENIZERS } from './tokenizer/tokenizers';
@@ -29,21 +30,21 @@ export const nextToken = diagram({
 
 /**
  * Shared by the attention views, so a link's `text`, `layer`, `head` and `token` mean the same
- * in each. All 1-based, as readers count. Bounds are the architecture's (6 layers × 6 heads,
- * context 256 tokens); `token` past the end of the text is clamped at run time, with a note.
+ * in each. All 1-based, as readers count. Bounds are the shipped model's (ARCH: its layers, heads
+ * and context in tokens); `token` past the end of the text is clamped at run time, with a note.
  */
 const attentionState = {
   text: { kind: 'string', maxLength: 2000, default: EXAMPLE_TEXTS.attention, label: 'text' },
-  layer: { kind: 'int', min: 1, max: 6, default: 1, label: 'layer' },
-  head: { kind: 'int', min: 1, max: 6, default: 1, label: 'head' },
+  layer: { kind: 'int', min: 1, max: ARCH.layers, default: 1, label: 'layer' },
+  head: { kind: 'int', min: 1, max: ARCH.heads, default: 1, label: 'head' },
   // 8 is " it" in the default sentence.
-  token: { kind: 'int', min: 1, max: 256, default: 8, label: 'token' },
+  token: { kind: 'int', min: 1, max: ARCH.context, default: 8, label: 'token' },
 } as const satisfies StateSchema;
 
 const attentionFixtures = {
   default: {},
   'layer-2-head-3': { layer: 2, head: 3, token: 9 },
-  'first-token': { layer: 6, head: 6, token: 1 },
+  'first-token': { layer: ARCH.layers, head: ARCH.heads, token: 1 },
   pronoun: { text: 'The dog chased the ball until it was lost in the grass.', token: 8 },
   markup: { text: '<img src=x onerror=alert(1)> and </script> too', token: 4 },
   empty: { text: '' },
@@ -74,7 +75,7 @@ export const attentionHeads = diagram({
   title: 'Every head at once',
   chapter: '/attention/',
   description:
-    'All 36 heads (6 layers × 6 heads) side by side: where each one sends the attention of the token you pick, labelled with what that head was measured to do.',
+    `All ${ARCH.layers * ARCH.heads} heads (${ARCH.layers} layers × ${ARCH.heads} heads) side by side: where each one sends the attention of the token you pick, labelled with what that head was measured to do.`,
   state: { text: attentionState.text, token: attentionState.token },
   fixtures: {
     default: {},
@@ -267,7 +268,7 @@ const cameraState = {
 
 /**
  * The embedding matrix in 3D. `token` is a token id (0-based, as the tokenizer numbers them;
- * −1 = none selected) below the vocabulary size 8,192. The camera orbits the selected token's
+ * −1 = none selected) below the vocabulary size (ARCH.vocab). The camera orbits the selected token's
  * point (or the cloud's centre) at `distance` cloud radii; see embedding-space/camera.ts.
  */
 export const embeddingSpace = diagram({
@@ -278,7 +279,7 @@ export const embeddingSpace = diagram({
     'Every row of the model’s embedding matrix as a point, projected to 3D with PCA. Turn it, search a token, and list its nearest neighbours by cosine similarity.',
   state: {
     text: { kind: 'string', maxLength: 2000, default: 'The king and the queen walked to the river bank', label: 'sentence' },
-    token: { kind: 'int', min: -1, max: 8191, default: -1, label: 'selected token id' },
+    token: { kind: 'int', min: -1, max: ARCH.vocab - 1, default: -1, label: 'selected token id' },
     projection: { kind: 'enum', values: ['pca'], default: 'pca', label: 'projection' },
     ...cameraState,
   },
@@ -293,8 +294,8 @@ export const embeddingSpace = diagram({
 });
 
 /**
- * Sinusoidal vs learned position vectors. Bounds are the architecture's: context 256 positions,
- * width 192 dimensions; the heatmaps show the first `positions` × `dims` of each matrix.
+ * Sinusoidal vs learned position vectors. Bounds are the architecture's: the context in positions,
+ * the width in dimensions; the heatmaps show the first `positions` × `dims` of each matrix.
  */
 export const positions = diagram({
   id: 'positions',
@@ -303,17 +304,17 @@ export const positions = diagram({
   description:
     'The sinusoidal position encoding of the original Transformer beside the position vectors our model learned, and how alike two positions are as they get further apart.',
   state: {
-    positions: { kind: 'int', min: 8, max: 256, default: 64, label: 'positions shown' },
-    dims: { kind: 'int', min: 8, max: 192, default: 64, label: 'dimensions shown' },
+    positions: { kind: 'int', min: 8, max: ARCH.context, default: 64, label: 'positions shown' },
+    dims: { kind: 'int', min: 8, max: ARCH.width, default: 64, label: 'dimensions shown' },
   },
   fixtures: {
     default: {},
-    'long-narrow': { positions: 256, dims: 32 },
+    'long-narrow': { positions: ARCH.context, dims: 32 },
     small: { positions: 8, dims: 8 },
   },
 });
 
-/** One word in two texts, through every layer. `layer` 0 is the embedding, 1–6 after each block. */
+/** One word in two texts, through every layer. `layer` 0 is the embedding, 1–ARCH.layers after each block. */
 export const contextualPath = diagram({
   id: 'contextual-path',
   title: 'One word, two contexts, every layer',
@@ -324,7 +325,7 @@ export const contextualPath = diagram({
     a: { kind: 'string', maxLength: 500, default: EXAMPLE_TEXTS.contextA, label: 'first text' },
     b: { kind: 'string', maxLength: 500, default: EXAMPLE_TEXTS.contextB, label: 'second text' },
     word: { kind: 'string', maxLength: 40, default: EXAMPLE_TEXTS.contextWord, label: 'word' },
-    layer: { kind: 'int', min: 0, max: 6, default: 6, label: 'layer' },
+    layer: { kind: 'int', min: 0, max: ARCH.layers, default: ARCH.layers, label: 'layer' },
     ...cameraState,
     // The paths are scaled to radius 1 (fewer, larger marks than the cloud), so start closer.
     distance: { ...cameraState.distance, default: 2.2 },
@@ -340,11 +341,11 @@ export const contextualPath = diagram({
 /**
  * Shared by the layers chapter's views, which all read the chapter's URL: one `text` and `token`
  * for the page, `layer` counting blocks 1-based (as the attention views do). Bounds are the
- * architecture's (6 blocks, context 256); `token` past the end is clamped at run time.
+ * architecture's (ARCH.layers blocks, ARCH.context tokens); `token` past the end is clamped at run time.
  */
 const layersText = { kind: 'string', maxLength: 2000, default: EXAMPLE_TEXTS.layers, label: 'text' } as const;
 // 9 is " little", the last token of the default text.
-const layersToken = { kind: 'int', min: 1, max: 256, default: 9, label: 'token' } as const;
+const layersToken = { kind: 'int', min: 1, max: ARCH.context, default: 9, label: 'token' } as const;
 const layersFixtures = {
   default: {},
   'first-token': { token: 1, layer: 1 },
@@ -361,8 +362,8 @@ export const logitLens = diagram({
   state: {
     text: layersText,
     token: layersToken,
-    // The lens's row: 0 decodes the stream before any block, 6 after the last (the model's output).
-    lens: { kind: 'int', min: 0, max: 6, default: 6, label: 'lens layer' },
+    // The lens's row: 0 decodes the stream before any block, ARCH.layers after the last (the model's output).
+    lens: { kind: 'int', min: 0, max: ARCH.layers, default: ARCH.layers, label: 'lens layer' },
   },
   fixtures: {
     default: {},
@@ -382,7 +383,7 @@ export const layerStack = diagram({
   state: {
     text: layersText,
     token: layersToken,
-    layer: { kind: 'int', min: 1, max: 6, default: 1, label: 'layer' },
+    layer: { kind: 'int', min: 1, max: ARCH.layers, default: 1, label: 'layer' },
   },
   fixtures: layersFixtures,
 });
@@ -395,14 +396,14 @@ export const mlpNeurons = diagram({
     'The feed-forward neurons of one layer that fire most on your sentence, and for a chosen neuron the words of a built-in sample text that excite it most.',
   state: {
     text: layersText,
-    layer: { kind: 'int', min: 1, max: 6, default: 1, label: 'layer' },
-    // −1: the neuron that fires most on the text; else 0-based, below 4 × 192 = 768 (the MLP's width).
-    neuron: { kind: 'int', min: -1, max: 767, default: -1, label: 'neuron' },
+    layer: { kind: 'int', min: 1, max: ARCH.layers, default: 1, label: 'layer' },
+    // −1: the neuron that fires most on the text; else 0-based, below the MLP's width (4 × the model's).
+    neuron: { kind: 'int', min: -1, max: ARCH.mlp - 1, default: -1, label: 'neuron' },
   },
   fixtures: {
     default: {},
     'layer-4': { layer: 4 },
-    'neuron-0': { layer: 6, neuron: 0 },
+    'neuron-0': { layer: ARCH.layers, neuron: 0 },
     markup: { text: '<img src=x onerror=alert(1)> and </script> too' },
     empty: { text: '' },
   },

@@ -1,5 +1,5 @@
 import { percent } from '../../src/diagrams/tokens';
-import { expect, MODEL_TIMEOUT, test } from './fixtures';
+import { ARCH, expect, MODEL_TIMEOUT, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
 interface HeadsExport {
@@ -52,7 +52,7 @@ test.describe('the attention chapter', () => {
     expect(verdict).toContain(percent(best.weights[key]));
     expect(verdict).toMatch(/“it”.*“cat”/);
     if (best.weights[key] < 0.2) expect(verdict).toMatch(/^No head of this small model/);
-    else expect(verdict).toMatch(/more than in any other of the 36 heads/);
+    else expect(verdict).toMatch(new RegExp(`more than in any other of the ${ARCH.layers * ARCH.heads} heads`));
 
     // "Show this head" puts that head, from "it", in the main diagram, whose weights say the same.
     await page.getByRole('button', { name: `Show layer ${best.layer}, head ${best.head} in the diagram` }).click();
@@ -147,14 +147,14 @@ test.describe('the attention chapter', () => {
     await expect.poll(async () => (await exportOf<HeadsExport>(diagram)).text, { timeout: MODEL_TIMEOUT }).toBe('Mary told John that she would come');
     const data = await exportOf<HeadsExport>(diagram);
     expect(data.state).toEqual({ text: 'Mary told John that she would come', token: 5 });
-    expect(data.heads).toHaveLength(36);
+    expect(data.heads).toHaveLength(ARCH.layers * ARCH.heads);
     for (const h of data.heads) {
       expect(h.weights).toHaveLength(5);
       expect(Math.abs(h.weights.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-4);
       expect(h.label).toMatch(/\S/);
     }
-    await expect(diagram.locator('g.gb-ah-cell')).toHaveCount(36);
-    await expect(diagram.locator('tbody tr')).toHaveCount(36);
+    await expect(diagram.locator('g.gb-ah-cell')).toHaveCount(ARCH.layers * ARCH.heads);
+    await expect(diagram.locator('tbody tr')).toHaveCount(ARCH.layers * ARCH.heads);
     await diagram.locator('[data-token="2"]').click();
     await expect(page).toHaveURL(/token=2/);
     const measures = await page.evaluate(() => performance.getEntriesByName('glassbox:update:attention-heads').length);

@@ -2,6 +2,7 @@
  * Shared Playwright fixtures. Every test is guarded: it fails on a console error, an uncaught
  * page error, a dialog (alert() from injected markup) or any request to another origin.
  */
+import { readFileSync } from 'node:fs';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface Guard {
@@ -39,6 +40,17 @@ export const test = base.extend<{ guard: Guard }>({
 });
 
 export { expect };
+
+/** The shipped default model's shape, from models.json, for the counts and bounds that follow it. */
+export const ARCH = (() => {
+  const cat = JSON.parse(readFileSync('public/models/models.json', 'utf8')) as {
+    default: string;
+    models: { id: string; layers: number; heads: number; width: number; context: number; vocab: number }[];
+  };
+  const m = cat.models.find((e) => e.id === cat.default);
+  if (!m) throw new Error('models.json does not list its default model');
+  return m;
+})();
 
 /** The model's first run in a page compiles WASM and reads ~5 MB: allow for a slow CI machine. */
 export const MODEL_TIMEOUT = 60_000;

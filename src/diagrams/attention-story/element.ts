@@ -1,94 +1,52 @@
 /**
- * <glassbox-attention-story>: the chapter's scroll-driven walk through one attention head.
- * Near the viewport it loads gsap, d3 and the model (dynamic imports: the page ships only this
- * file up front), runs the page's sentence through the model and fills every `[data-fill]`
- * span on the page and every step figure with the trace's numbers.
- *
- * Wider than 700 px, a GSAP ScrollTrigger pins the figure panel beside the steps and shows the
- * figure of the step being read; with prefers-reduced-motion the panel jumps instead of
- * tweening. At 700 px and below nothing is pinned: each step shows its own figure inline.
- * Timelines and triggers are created in start() (from connectedCallback) and reverted in
- * disconnectedCallback.
+ * <glassbox-attention-story>: the chapter's scroll-driven walk through one attention head (the
+ * pinning, loading and tweening are ScrollStoryElement's). It runs the page's sentence through
+ * the model and fills every `[data-fill]` span on the page and every step figure with the
+ * trace's numbers.
  */
 import type { HeadScores } from '../attention-heads/head-scores';
+import { ScrollStoryElement, type Timeline } from '../scroll-story';
 import { percent } from '../tokens';
 import type { StoryData } from './data';
 import type { StepId } from './figures';
-import { whenNearViewport } from '../near-viewport';
-import { observeWidth } from '../observe-width';
 
-/** Start the ~5 MB model download a little before the reader reaches the story. */
-const NEAR_VIEWPORT = '600px 0px';
-const WIDE = '(min-width: 701px)';
-const REDUCE = '(prefers-reduced-motion: reduce)';
-const DEBOUNCE_MS = 150; // ms after the page's sentence last changed
 const MEASURE = 'glassbox:update:attention-story';
 
-type Gsap = typeof import('gsap').gsap;
-type Timeline = ReturnType<Gsap['timeline']>;
 type Modules = {
-  gsap: Gsap;
   figures: typeof import('./figures');
   data: typeof import('./data');
   fills: typeof import('./fills');
+  client: typeof import('../../model/client');
+  link: typeof import('../attention-heads/link');
 };
 
-export class GlassboxAttentionStory extends HTMLElement {
+export class GlassboxAttentionStory extends ScrollStoryElement<StoryData> {
+  protected readonly attrs = { step: 'data-step', figure: 'data-figure', fill: 'data-fill' };
+  protected readonly firstStep: StepId = 'context';
   private mods: Modules | null = null;
-  private started = false;
-  private cleanup: (() => void)[] = [];
-  private story: StoryData | null = null;
   private heads: HeadScores | null = null;
   private text = '';
-  private active = 0;
-  private reduce = false;
-  private tl: Timeline | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private request: ((text: string) => Promise<import('../../model/types').Trace | undefined>) | null = null;
 
-  private get<T extends HTMLElement = HTMLElement>(role: string): T {
-    const el = this.querySelector<T>(`[data-role="${role}"]`);
-    if (!el) throw new Error(`<glassbox-attention-story> is missing [data-role="${role}"]`);
-    return el;
-  }
-
-  private steps(): HTMLElement[] {
-    return [...this.querySelectorAll<HTMLElement>('[data-step]')];
-  }
-
-  connectedCallback() {
-    // Fills outside the story (e.g. the verdict under the main diagram) start it too.
-    const targets = [this, ...document.querySelectorAll('[data-fill]')];
-    this.cleanup.push(whenNearViewport(targets, () => void this.start(), NEAR_VIEWPORT));
-  }
-
   disconnectedCallback() {
-    clearTimeout(this.timer);
-    this.cleanup.splice(0).forEach((f) => f());
-    this.tl?.kill();
-    this.tl = null;
+    super.disconnectedCallback();
     this.request = null;
-    this.started = false;
   }
 
-  private async start() {
-    if (this.started) return;
-    this.started = true;
-    const [{ gsap }, { ScrollTrigger }, figures, data, fills, client, link] = await Promise.all([
-      import('gsap'),
-      import('gsap/ScrollTrigger'),
+  protected async load() {
+    const [figures, data, fills, client, link] = await Promise.all([
       import('./figures'),
       import('./data'),
       import('./fills'),
       import('../../model/client'),
       import('../attention-heads/link'),
     ]);
-    if (!this.started) return; // disconnected while the modules loaded
-    gsap.registerPlugin(ScrollTrigger);
-    this.mods = { gsap, figures, data, fills };
-    this.tl = gsap.timeline({ paused: true });
-    this.setupScroll(gsap, ScrollTrigger);
+    this.mods = { figures, data, fills, client, link };
+  }
 
+  protected async begin() {
+    if (!this.mods) return;
+    const { client, link } = this.mods;
     const model = client.getModel();
     this.request = client.latest((text: string) => model.trace(text));
     this.text = link.attentionText();
@@ -105,53 +63,20 @@ export class GlassboxAttentionStory extends HTMLElement {
       link.followAttention((s) => {
         if (s.text === this.text) return;
         this.text = s.text;
-        clearTimeout(this.timer);
-        this.timer = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
+        this.later(() => void this.refresh());
       }),
     );
     await this.refresh();
   }
 
-  /** Pin the panel and follow the steps on wide screens; undone on narrow ones and on disconnect. */
-  private setupScroll(gsap: Gsap, ScrollTrigger: typeof import('gsap/ScrollTrigger').ScrollTrigger) {
-    const mm = gsap.matchMedia();
-    this.cleanup.push(() => mm.revert());
-    const panel = this.get('panel');
-    const stepsEl = this.get('steps');
-    mm.add({ wide: WIDE, reduce: REDUCE }, (ctx) => {
-      const { wide, reduce } = ctx.conditions as { wide: boolean; reduce: boolean };
-      this.reduce = reduce;
-      // The inline figures (narrow) or the panel (wide) just became visible: draw them.
-      this.drawAll();
-      if (!wide) return;
-      ScrollTrigger.create({
-        trigger: stepsEl,
-        start: 'top 16px',
-        // Unpin when the last step's bottom reaches the panel's bottom (px from the viewport top).
-        end: () => `bottom ${panel.offsetHeight + 16}px`,
-        pin: panel,
-        pinSpacing: false,
-        invalidateOnRefresh: true,
-      });
-      this.steps().forEach((step, i) => {
-        ScrollTrigger.create({
-          trigger: step,
-          start: 'top 60%',
-          end: 'bottom 60%',
-          onToggle: (self) => {
-            if (self.isActive) this.show(i);
-          },
-        });
-      });
-      return () => this.steps().forEach((s) => s.classList.remove('is-active'));
-    });
-    let width = this.clientWidth;
-    this.cleanup.push(
-      observeWidth(this, () => width, (w) => {
-        width = w;
-        this.drawAll();
-      }),
-    );
+  protected drawFigure(fig: HTMLElement, id: string, width: number) {
+    if (this.story && this.mods) this.mods.figures.drawFigure(fig, this.story, id as StepId, { width });
+  }
+
+  /** The bars grow from zero as the panel's figure fades in. */
+  protected tweenPanel(tl: Timeline, fig: HTMLElement) {
+    const bars = fig.querySelectorAll('.gb-st-bar, .gb-st-strip');
+    if (bars.length) tl.from(bars, { scaleX: 0, transformOrigin: '0% 50%', duration: 0.4, stagger: 0.02, ease: 'power2.out' }, 0.1);
   }
 
   private async refresh() {
@@ -181,7 +106,7 @@ export class GlassboxAttentionStory extends HTMLElement {
     performance.measure(MEASURE, { start: t0, end: performance.now() });
     this.dataset.source = 'model';
     status.textContent = `Live: ${this.story.model.id} (version ${this.story.model.version}), running in your browser, on “${this.story.text}”.`;
-    (await import('gsap/ScrollTrigger')).ScrollTrigger.refresh();
+    this.relayout();
   }
 
   private fill() {
@@ -197,41 +122,6 @@ export class GlassboxAttentionStory extends HTMLElement {
       b.textContent = `Show layer ${d.layer + 1}, head ${d.head + 1} in the diagram`;
       b.hidden = false;
     });
-  }
-
-  private drawAll() {
-    if (!this.story || !this.mods) return;
-    for (const fig of this.querySelectorAll<HTMLElement>('[data-figure]')) {
-      if (fig.offsetParent === null) continue; // hidden on this screen size; drawn when shown
-      this.mods.figures.drawFigure(fig, this.story, fig.dataset.figure as StepId, { width: fig.clientWidth });
-    }
-    this.drawPanel();
-  }
-
-  private drawPanel() {
-    if (!this.story || !this.mods) return;
-    const steps = this.steps();
-    const id = (steps[this.active]?.dataset.step ?? 'context') as StepId;
-    const fig = this.get('panel-figure');
-    if (fig.offsetParent === null) return;
-    this.get('panel-title').textContent = steps[this.active]?.querySelector('h3')?.textContent ?? '';
-    this.mods.figures.drawFigure(fig, this.story, id, { width: fig.clientWidth });
-  }
-
-  /** Make step i the one the panel shows: a short tween, or a jump with reduced motion. */
-  private show(i: number) {
-    if (i === this.active && this.get('panel-figure').childElementCount) return;
-    this.active = i;
-    this.steps().forEach((s, j) => s.classList.toggle('is-active', j === i));
-    this.drawPanel();
-    const tl = this.tl;
-    if (!tl || !this.mods || this.reduce) return;
-    const fig = this.get('panel-figure');
-    tl.clear();
-    tl.fromTo(fig, { autoAlpha: 0, y: 12 }, { autoAlpha: 1, y: 0, duration: 0.35, ease: 'power2.out' });
-    const bars = fig.querySelectorAll('.gb-st-bar, .gb-st-strip');
-    if (bars.length) tl.from(bars, { scaleX: 0, transformOrigin: '0% 50%', duration: 0.4, stagger: 0.02, ease: 'power2.out' }, 0.1);
-    tl.restart();
   }
 
   /** The text alternative: every token's score and weight, the model's and the recomputed. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportBody, fromExample, queryIndex, viewOf, type AttentionExample } from '../../../src/diagrams/attention/source';
 import { attention, attentionMatrix } from '../../../src/diagrams/registry';
 import { normalizeState, parseState } from '../../../src/diagrams/state';
+import { ARCH } from '../../../src/model/architecture';
 import { EXAMPLE_TEXTS } from '../../../src/model/examples';
 
 /** [L=2][H=2][T=2][T=2], every weight distinct so a wrong slice shows. */
@@ -98,10 +99,12 @@ describe('the shipped example and the registry agree', () => {
     const { state, notes } = parseState('text=The%20cat%20sat&layer=2&head=3&token=9', attention.state);
     expect(state).toEqual({ text: 'The cat sat', layer: 2, head: 3, token: 9 });
     expect(notes).toEqual([]);
-    expect(parseState('layer=0&head=7&token=257', attention.state).notes).toEqual([
+    // The bounds are the shipped model's: ARCH.heads heads per layer, ARCH.context tokens.
+    const [H, T] = [ARCH.heads, ARCH.context];
+    expect(parseState(`layer=0&head=${H + 1}&token=${T + 1}`, attention.state).notes).toEqual([
       'layer: 0 is below the minimum 1; using 1.',
-      'head: 7 is above the maximum 6; using 6.',
-      'token: 257 is above the maximum 256; using 256.',
+      `head: ${H + 1} is above the maximum ${H}; using ${H}.`,
+      `token: ${T + 1} is above the maximum ${T}; using ${T}.`,
     ]);
     for (const fixture of Object.values(attention.fixtures)) expect(normalizeState(fixture, attention.state).notes).toEqual([]);
   });

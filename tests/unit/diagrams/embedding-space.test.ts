@@ -6,6 +6,7 @@ import { buildCloud, exportOf, neighboursOf, searchTokens, type Cloud, type Embe
 import { render, type EmbeddingView } from '../../../src/diagrams/embedding-space/render';
 import { embeddingSpace } from '../../../src/diagrams/registry';
 import { defaults } from '../../../src/diagrams/state';
+import { ARCH } from '../../../src/model/architecture';
 import type { Embeddings } from '../../../src/model/weights';
 import { nodeEmbeddings } from '../../../src/model/weights-node';
 
@@ -135,7 +136,9 @@ describe('embedding-space render (text parts)', () => {
     expect(buttons.map((b) => Number(b.dataset.tokenId))).toEqual(v.neighbours.map((n) => n.id));
     const ids = [...root.querySelectorAll('table')].find((t) => t.caption?.textContent?.includes('Nearest'))!;
     expect([...ids.querySelectorAll('tbody tr td:nth-child(3)')].map((td) => Number(td.textContent))).toEqual(v.neighbours.map((n) => n.id));
-    expect(root.querySelector('.gb-es-summary')?.textContent).toMatch(/^8,192 tokens of .* 192 numbers each, projected to 3D by PCA \(the axes keep [\d.]+%, [\d.]+%, [\d.]+% of the variance\)\. Selected “e” \(id 101\)/);
+    expect(root.querySelector('.gb-es-summary')?.textContent).toMatch(
+      new RegExp(`^${ARCH.vocab.toLocaleString('en-GB')} tokens of .* ${ARCH.width} numbers each, projected to 3D by PCA \\(the axes keep [\\d.]+%, [\\d.]+%, [\\d.]+% of the variance\\)\\. Selected “e” \\(id 101\\)`),
+    );
     buttons[2].click();
     expect(onSelect).toHaveBeenCalledWith(v.neighbours[2].id);
   });

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ARCH } from '../../../src/model/architecture';
 import { MODELS_DIR, readCatalogue } from '../../../src/model/node';
 
 const FILE_FOR_DTYPE = { fp32: 'onnx/model.onnx', fp16: 'onnx/model_fp16.onnx', q8: 'onnx/model_quantized.onnx' } as const;
@@ -43,5 +44,23 @@ describe('models.json', () => {
       expect(statSync(`${dir}/${weights.wpe.file}`).size).toBe(config.n_positions * config.n_embd * 4);
       expect(weights.ln_f.weight).toHaveLength(config.n_embd);
     });
+  });
+});
+
+describe('the site\'s architecture constants (src/model/architecture.ts)', () => {
+  it('are the default model\'s config.json, so URL bounds and prose follow a retrained model', () => {
+    const cat = readCatalogue();
+    const config = JSON.parse(readFileSync(`${MODELS_DIR}/${cat.default}/config.json`, 'utf8'));
+    expect(ARCH).toEqual({
+      layers: config.n_layer,
+      heads: config.n_head,
+      width: config.n_embd,
+      headDim: config.n_embd / config.n_head,
+      mlp: config.n_inner ?? 4 * config.n_embd,
+      context: config.n_positions,
+      vocab: config.vocab_size,
+      params: expect.any(Number),
+    });
+    expect(Number.isInteger(ARCH.headDim)).toBe(true);
   });
 });
