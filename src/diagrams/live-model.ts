@@ -102,6 +102,8 @@ export abstract class LiveModelElement<
       return;
     }
     this.chart = chart;
+    // The reader may have clicked the example while the modules loaded: show what they chose.
+    this.draw();
     this.cleanup.push(
       observeWidth(root, () => this.width, (w) => {
         this.width = w;

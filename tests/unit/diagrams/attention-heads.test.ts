@@ -280,7 +280,8 @@ describe('<glassbox-attention-heads>', () => {
     el.querySelector('g.gb-ah-cell[data-layer="2"][data-head="1"] rect')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(seen).toEqual([{ layer: 2, head: 1 }]);
     expect(el.value).toEqual({ layer: 2, head: 1 });
-    expect(el.querySelector('g.gb-ah-cell[data-layer="2"][data-head="1"]')?.getAttribute('aria-pressed')).toBe('true');
+    // The grid may still be loading its modules when the click lands; it shows the choice once drawn.
+    await vi.waitFor(() => expect(el.querySelector('g.gb-ah-cell[data-layer="2"][data-head="1"]')?.getAttribute('aria-pressed')).toBe('true'));
     expect(el.querySelector('[data-role="choice"]')?.textContent).toBe('Layer 2, head 1 chosen.');
     const cell = el.querySelector<SVGGElement>('g.gb-ah-cell[data-layer="1"][data-head="3"]')!;
     cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
@@ -315,7 +316,7 @@ describe('<glassbox-attention-heads>', () => {
     // once the live model has run (there is none in this test).
     main.value = { token: 2 };
     await vi.waitFor(() => expect(el.dataset.state).toContain('token=2'));
-    expect(el.querySelector('g.gb-ah-cell[aria-pressed="true"]')?.getAttribute('data-head')).toBe('3');
+    await vi.waitFor(() => expect(el.querySelector('g.gb-ah-cell[aria-pressed="true"]')?.getAttribute('data-head')).toBe('3'));
     vi.unstubAllGlobals();
   });
 });
