@@ -4,8 +4,6 @@
  */
 import { drawAtBuild } from '../build-time';
 
-export { scriptJson } from '../build-time';
-
 export function renderStatic<X>(render: (root: HTMLElement, data: X, options?: { reducedMotion?: boolean }) => unknown, data: X): string {
   return drawAtBuild((host) => render(host, data, { reducedMotion: true }));
 }
