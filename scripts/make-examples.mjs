@@ -8,9 +8,9 @@ import { createServer } from 'vite';
 
 const server = await createServer({ server: { middlewareMode: true }, appType: 'custom', logLevel: 'error' });
 try {
-  const { buildExamples } = await server.ssrLoadModule('/src/diagrams/examples.ts');
+  const { buildExamples } = await server.ssrLoadModule('/src/examples/build.ts');
   const { nodeModel } = await server.ssrLoadModule('/src/model/node.ts');
-  const { buildLayerExamples } = await server.ssrLoadModule('/src/diagrams/layers/examples.ts');
+  const { buildLayerExamples } = await server.ssrLoadModule('/src/examples/layers.ts');
   const { MODELS_DIR } = await server.ssrLoadModule('/src/model/node.ts');
   const model = nodeModel();
   const files = { ...(await buildExamples(model)), ...(await buildLayerExamples(model, MODELS_DIR)) };

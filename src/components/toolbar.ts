@@ -3,7 +3,7 @@
  * the diagram at click time, so the link, embed code and files always match the current view.
  */
 import { getDiagram } from '../diagrams/registry';
-import { embedSnippet, embedUrl, linkUrl } from '../diagrams/share';
+import { embedSnippet, embedUrl, linkUrl } from '../diagrams/kit/share';
 import { serializeSvg } from './svg-export';
 
 const STATUS_MS = 4000;

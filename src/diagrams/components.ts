@@ -1,26 +1,9 @@
 /**
  * Registry id → Astro component, for the routes that render any diagram by id (embed, gallery).
- * Every diagram component takes the same props; a missing entry fails the build in getStaticPaths.
+ * Each folder's wrapper is the `.astro` file named for its id in PascalCase
+ * (`next-token/NextToken.astro`), so a new folder needs no edit here. Every wrapper takes the
+ * same props; a missing one fails the build in getStaticPaths.
  */
-import NextToken from './next-token/NextToken.astro';
-import Attention from './attention/Attention.astro';
-import AttentionMatrix from './attention-matrix/AttentionMatrix.astro';
-import AttentionHeads from './attention-heads/AttentionHeads.astro';
-import ScalingLaws from './scaling-laws/ScalingLaws.astro';
-import ModelMemory from './model-memory/ModelMemory.astro';
-import TrainingCost from './training-cost/TrainingCost.astro';
-import ScalingMeasured from './scaling-measured/ScalingMeasured.astro';
-import Tokenizer from './tokenizer/Tokenizer.astro';
-import TokenizerCompare from './tokenizer-compare/TokenizerCompare.astro';
-import BpeMerges from './bpe-merges/BpeMerges.astro';
-import BpeTrain from './bpe-train/BpeTrain.astro';
-import EmbeddingSpace from './embedding-space/EmbeddingSpace.astro';
-import Positions from './positions/Positions.astro';
-import ContextualPath from './contextual-path/ContextualPath.astro';
-import LogitLens from './logit-lens/LogitLens.astro';
-import LayerStack from './layer-stack/LayerStack.astro';
-import MlpNeurons from './mlp-neurons/MlpNeurons.astro';
-
 export interface DiagramProps {
   /** Initial state; validated against the registry schema by the component. */
   state?: Record<string, unknown>;
@@ -33,23 +16,16 @@ export interface DiagramProps {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Astro components are typed as (props) => any
 type DiagramComponent = (props: DiagramProps) => any;
 
-export const components: Readonly<Record<string, DiagramComponent>> = {
-  'next-token': NextToken,
-  attention: Attention,
-  'attention-matrix': AttentionMatrix,
-  'attention-heads': AttentionHeads,
-  'scaling-laws': ScalingLaws,
-  'model-memory': ModelMemory,
-  'training-cost': TrainingCost,
-  'scaling-measured': ScalingMeasured,
-  tokenizer: Tokenizer,
-  'tokenizer-compare': TokenizerCompare,
-  'bpe-merges': BpeMerges,
-  'bpe-train': BpeTrain,
-  'embedding-space': EmbeddingSpace,
-  positions: Positions,
-  'contextual-path': ContextualPath,
-  'logit-lens': LogitLens,
-  'layer-stack': LayerStack,
-  'mlp-neurons': MlpNeurons,
-};
+const wrappers = import.meta.glob<{ default: DiagramComponent }>('./*/*.astro', { eager: true });
+
+/** "next-token" → "NextToken". */
+export function wrapperName(id: string): string {
+  return id.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, c: string) => c.toUpperCase());
+}
+
+export const components: Readonly<Record<string, DiagramComponent>> = Object.fromEntries(
+  Object.entries(wrappers).flatMap(([path, m]) => {
+    const [, id, file] = path.split('/');
+    return file === `${wrapperName(id)}.astro` ? [[id, m.default]] : [];
+  }),
+);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { diagrams } from '../../src/diagrams/registry';
+import { diagrams } from './registry';
 import { expect, MODEL_TIMEOUT, test } from './fixtures';
 
 /** Every public route: DESIGN.md §2 (stable, people link them), the gallery and each embed. */

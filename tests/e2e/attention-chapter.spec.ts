@@ -1,4 +1,4 @@
-import { percent } from '../../src/diagrams/tokens';
+import { percent } from '../../src/diagrams/kit/tokens';
 import { ARCH, expect, MODEL_TIMEOUT, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 

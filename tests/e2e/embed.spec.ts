@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { percent, showToken } from '../../src/diagrams/tokens';
+import { percent, showToken } from '../../src/diagrams/kit/tokens';
 import { bars, expect, exported, nextToken, test, waitForModel } from './fixtures';
 
 const EMBED = '/embed/next-token/?text=Once%20upon%20a';

@@ -1,5 +1,5 @@
-import { diagrams } from '../../src/diagrams/registry';
-import { normalizeState, serializeState } from '../../src/diagrams/state';
+import { diagrams } from './registry';
+import { normalizeState, serializeState } from '../../src/diagrams/kit/state';
 import { expect, test } from './fixtures';
 
 test('the gallery draws every diagram × fixture and links each embed URL', async ({ page }) => {

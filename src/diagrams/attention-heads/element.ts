@@ -12,10 +12,10 @@
  */
 import type { ModelApi } from '../../model/api';
 import type { Trace } from '../../model/types';
-import { attentionHeads } from '../registry';
-import { normalizeState } from '../state';
-import { LiveModelElement } from '../live-model';
-import type { HeadScores } from './head-scores';
+import attentionHeads from './entry';
+import { normalizeState } from '../kit/state';
+import { LiveModelElement } from '../kit/live-model';
+import type { HeadScores } from '../kit/head-scores';
 import type { AttentionHeadsChart, HeadRef } from './render';
 import type { AttentionHeadsExport } from './view';
 import { followAttention, selectInAttention } from './link';
@@ -99,7 +99,7 @@ export class GlassboxAttentionHeads extends LiveModelElement<State, AttentionHea
     let trace: Trace | undefined;
     try {
       trace = await this.request(text);
-      if (trace) this.scores = await (await import('./head-scores')).loadHeadScores(siteBase(), trace.model.id);
+      if (trace) this.scores = await (await import('../kit/head-scores')).loadHeadScores(siteBase(), trace.model.id);
     } catch (e) {
       this.showError(e);
       return;

@@ -4,8 +4,12 @@
  * state { text, layer, head, token } (1-based), it dispatches a bubbling `input` event when the
  * reader changes it, keeps `data-state` current, and `el.value = { layer, head }` sets it.
  */
-import { attention, attentionMatrix } from '../registry';
-import { parseState } from '../state';
+import { attentionState } from '../kit/fields';
+
+/** The page's attention views, by registry id: this diagram follows them through their public contract. */
+const ATTENTION = 'attention';
+const ATTENTION_MATRIX = 'attention-matrix';
+import { parseState } from '../kit/state';
 import type { HeadRef } from './render';
 
 export interface Followed {
@@ -22,7 +26,7 @@ const find = (id: string) => document.querySelector<AttentionElement>(`[data-dia
 
 function read(el: AttentionElement): Followed {
   const v = el.value;
-  const state = v && typeof v === 'object' && typeof v.text === 'string' ? v : parseState(el.dataset.state ?? '', attention.state).state;
+  const state = v && typeof v === 'object' && typeof v.text === 'string' ? v : parseState(el.dataset.state ?? '', attentionState).state;
   return { text: state.text, token: state.token, selected: { layer: state.layer, head: state.head } };
 }
 
@@ -31,7 +35,7 @@ function read(el: AttentionElement): Followed {
  * change from outside that only shows in `data-state`); returns a stop function.
  */
 export function followAttention(cb: (s: Followed) => void): () => void {
-  const el = find(attention.id);
+  const el = find(ATTENTION);
   if (!el) return () => {};
   let last = '';
   const check = () => {
@@ -53,8 +57,8 @@ export function followAttention(cb: (s: Followed) => void): () => void {
 
 /** The page's text for the attention views: the attention diagram's, else the registry default. */
 export function attentionText(): string {
-  const el = find(attention.id);
-  return el ? read(el).text : attention.state.text.default;
+  const el = find(ATTENTION);
+  return el ? read(el).text : attentionState.text.default;
 }
 
 /**
@@ -63,7 +67,7 @@ export function attentionText(): string {
  */
 export function selectInAttention(next: Partial<Pick<AttentionState, 'layer' | 'head' | 'token'>>): boolean {
   let found = false;
-  for (const id of [attention.id, attentionMatrix.id]) {
+  for (const id of [ATTENTION, ATTENTION_MATRIX]) {
     const el = find(id);
     if (!el || !('value' in el)) continue;
     (el as { value: Partial<AttentionState> }).value = { ...next };

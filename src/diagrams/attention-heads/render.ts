@@ -6,7 +6,7 @@
  * and at build time; all text goes through d3 `.text()`, never markup.
  */
 import { select } from 'd3';
-import { percent, showToken } from '../tokens';
+import { percent, showToken } from '../kit/tokens';
 
 export interface HeadCellView {
   /** 1-based, as readers see them. */

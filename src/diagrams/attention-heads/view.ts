@@ -4,7 +4,7 @@
  * the source of truth: the chart's view is derived from it, so "Download data" is what is drawn.
  */
 import type { Dense } from '../../math/attention';
-import { headPattern, isPattern, shortLabel, type HeadScores } from './head-scores';
+import { headPattern, isPattern, shortLabel, type HeadScores } from '../kit/head-scores';
 import type { AttentionHeadsView } from './render';
 
 export interface AttentionHeadsExport {

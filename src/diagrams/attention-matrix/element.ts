@@ -2,8 +2,8 @@
  * <glassbox-attention-matrix>: the live matrix view. The behaviour (state, URL, model, export)
  * is shared with the attention diagram (../attention/live.ts); this file picks the render module.
  */
-import { AttentionElement, type RenderFn } from '../attention/live';
-import { attentionMatrix } from '../registry';
+import { AttentionElement, type RenderFn } from '../kit/attention/live';
+import attentionMatrix from './entry';
 
 export class GlassboxAttentionMatrix extends AttentionElement {
   protected readonly entry = attentionMatrix;

@@ -9,7 +9,7 @@
  * data or width changes; selecting a row or moving the read-out only moves two outlines.
  */
 import { select } from 'd3';
-import { percent, showToken } from '../tokens';
+import { percent, showToken } from '../kit/tokens';
 import {
   clampQuery,
   clip,
@@ -20,7 +20,7 @@ import {
   type AttentionChart,
   type AttentionOptions,
   type AttentionView,
-} from '../attention/view';
+} from '../kit/attention/view';
 
 const MIN_WIDTH = 280;
 const MAX_CELL = 40; // px

@@ -2,8 +2,8 @@
  * <glassbox-attention>: the live attention diagram. All the behaviour is shared with the matrix
  * view (live.ts); this file only picks the render module, loaded when the diagram nears the viewport.
  */
-import { attention } from '../registry';
-import { AttentionElement, type RenderFn } from './live';
+import attention from './entry';
+import { AttentionElement, type RenderFn } from '../kit/attention/live';
 
 export class GlassboxAttention extends AttentionElement {
   protected readonly entry = attention;

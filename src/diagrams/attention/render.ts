@@ -11,7 +11,7 @@
  */
 import { select, type Selection } from 'd3';
 import { topEntries } from '../../math/attention';
-import { percent, showToken } from '../tokens';
+import { percent, showToken } from '../kit/tokens';
 import {
   TOP_LABELS,
   clampQuery,
@@ -24,9 +24,9 @@ import {
   type AttentionChart,
   type AttentionOptions,
   type AttentionView,
-} from './view';
+} from '../kit/attention/view';
 
-export type { AttentionChart, AttentionOptions, AttentionView } from './view';
+export type { AttentionChart, AttentionOptions, AttentionView } from '../kit/attention/view';
 
 const ROW_H = 26; // px per token row
 const BOX_H = 22;

@@ -1,5 +1,5 @@
 /** What the merge replay exports ("Download data", `data-export="json"`). */
-import type { Replay } from './replay';
+import type { Replay } from '../kit/tokenizers/replay';
 
 export interface MergesExport {
   state: { word: string; step: number };

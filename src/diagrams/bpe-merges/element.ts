@@ -4,10 +4,10 @@
  * reader's word and checks the result against the tokenizer's own tokens. Step, play and the
  * slider move through the merges; the state (word, step) is mirrored in the URL.
  */
-import { bpeMerges as entry } from '../registry';
-import { mirrorInUrl, normalizeState, parseState, serializeState } from '../state';
-import type { StateOf } from '../schema';
-import { whenNearViewport } from '../near-viewport';
+import entry from './entry';
+import { mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
+import type { StateOf } from '../kit/schema';
+import { whenNearViewport } from '../kit/near-viewport';
 import type { MergesExport } from './data';
 import type { MergesChart } from './render';
 
@@ -24,7 +24,7 @@ export class GlassboxBpeMerges extends HTMLElement {
   private chart: MergesChart | null = null;
   private gsap: typeof import('gsap').gsap | undefined;
   private ranks: ReadonlyMap<string, number> | null = null;
-  private lib: { replay: typeof import('./replay'); bpe: typeof import('../../math/bpe'); source: typeof import('../tokenizer/source') } | null = null;
+  private lib: { replay: typeof import('../kit/tokenizers/replay'); bpe: typeof import('../../math/bpe'); source: typeof import('../kit/sources/tokenizer') } | null = null;
   private started = false;
   private seq = 0;
   private playing: ReturnType<typeof setInterval> | undefined;
@@ -92,9 +92,9 @@ export class GlassboxBpeMerges extends HTMLElement {
     const [{ render }, { gsap }, replay, bpe, source] = await Promise.all([
       import('./render'),
       import('gsap'),
-      import('./replay'),
+      import('../kit/tokenizers/replay'),
       import('../../math/bpe'),
-      import('../tokenizer/source'),
+      import('../kit/sources/tokenizer'),
     ]);
     if (!this.started) return;
     this.gsap = gsap;

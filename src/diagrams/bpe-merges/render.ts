@@ -8,9 +8,9 @@
  * Draws only inside `root`; all text goes through `.text()`.
  */
 import { select } from 'd3';
-import { PALETTE } from '../tokenizer/render';
-import { columns, hex, tokenLabel } from '../tokenizer/view';
-import type { Piece, Replay } from './replay';
+import { PALETTE } from '../kit/palette';
+import { columns, hex, tokenLabel } from '../kit/tokenizers/view';
+import type { Piece, Replay } from '../kit/tokenizers/replay';
 
 export interface MergesView {
   replay: Replay;

@@ -4,10 +4,10 @@
  * milliseconds, so it runs on the main thread, debounced while typing. State (text, step) is
  * mirrored in the URL.
  */
-import { bpeTrain as entry } from '../registry';
-import { mirrorInUrl, normalizeState, parseState, serializeState } from '../state';
-import type { StateOf } from '../schema';
-import { whenNearViewport } from '../near-viewport';
+import entry from './entry';
+import { mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
+import type { StateOf } from '../kit/schema';
+import { whenNearViewport } from '../kit/near-viewport';
 import type { TrainExport } from './data';
 import type { TrainChart } from './render';
 

@@ -8,7 +8,7 @@
 import { scaleLinear, select } from 'd3';
 import type { PairCount, TrainResult } from '../../math/bpe';
 import { symbolBytes } from '../../math/bpe';
-import { tokenLabel } from '../tokenizer/view';
+import { tokenLabel } from '../kit/tokenizers/view';
 
 export interface TrainView {
   text: string;

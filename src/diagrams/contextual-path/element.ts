@@ -5,9 +5,9 @@
  * `data-url-state="on"`, and in the `data-export="json"` element with the numbers drawn.
  */
 import type { Trace } from '../../model/types';
-import { contextualPath as entry } from '../registry';
-import { mirrorInUrl, normalizeState, parseState, serializeState } from '../state';
-import { whenNearViewport } from '../near-viewport';
+import entry from './entry';
+import { mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
+import { whenNearViewport } from '../kit/near-viewport';
 import type { Basis, PathView } from './data';
 import type { PathChart } from './render';
 
@@ -80,21 +80,21 @@ export class GlassboxContextualPath extends HTMLElement {
       import('./data'),
       import('./render'),
       import('../../model/client'),
-      import('../embedding-space/scene'),
+      import('../kit/orbit/scene'),
     ]);
     if (!this.started) return;
     this.mods = { data, render };
     const pal = sceneMod.palette(this);
-    let scene: import('../embedding-space/scene').Scene | null = null;
+    let scene: import('../kit/orbit/scene').Scene | null = null;
     if (sceneMod.hasWebGL()) {
       try {
-        scene = (await import('../embedding-space/scene-three')).createThreeScene(pal);
+        scene = (await import('../kit/orbit/scene-three')).createThreeScene(pal);
       } catch {
         scene = null; // a context that fails late still gets the fallback
       }
     }
     this.get('fallback').hidden = !!scene;
-    if (!scene) scene = (await import('../embedding-space/scene-2d')).createCanvasScene(pal);
+    if (!scene) scene = (await import('../kit/orbit/scene-2d')).createCanvasScene(pal);
     this.dataset.view = scene.kind;
     const root = this.get('chart');
     const { yaw, pitch, distance } = entry.state;

@@ -7,10 +7,10 @@
  * text alternative.
  */
 import { line, scaleLinear, select } from 'd3';
-import type { Camera } from '../embedding-space/camera';
-import type { Scene } from '../embedding-space/scene';
-import { createStage, type Stage } from '../embedding-space/stage';
-import { showToken, tail } from '../tokens';
+import type { Camera } from '../kit/orbit/camera';
+import type { Scene } from '../kit/orbit/scene';
+import { createStage, type Stage } from '../kit/orbit/stage';
+import { showToken, tail } from '../kit/tokens';
 import { pathStats, type PathStats, type PathView } from './data';
 
 export interface PathOptions {

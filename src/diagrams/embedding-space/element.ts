@@ -7,19 +7,19 @@
  */
 import type { Embeddings } from '../../model/weights';
 import type { Token } from '../../model/types';
-import { embeddingSpace as entry } from '../registry';
-import { defaults, mirrorInUrl, normalizeState, parseState, serializeState } from '../state';
-import { whenNearViewport } from '../near-viewport';
-import { showToken } from '../tokens';
-import type { Camera } from './camera';
-import type { Cloud, EmbeddingExport, EmbeddingState, NeighbourRow, SentenceToken } from './data';
+import entry from './entry';
+import { defaults, mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
+import { whenNearViewport } from '../kit/near-viewport';
+import { showToken } from '../kit/tokens';
+import type { Camera } from '../kit/orbit/camera';
+import type { Cloud, EmbeddingExport, EmbeddingState, NeighbourRow, SentenceToken } from '../kit/orbit/cloud';
 import type { EmbeddingChart, EmbeddingView } from './render';
 
 const TYPE_MS = 150; // after the last keystroke
 const COMMIT_MS = 150; // camera moves come fast; the URL and export follow once they rest
 const SEARCH_FLY_DISTANCE = 1.2; // cloud radii: searching zooms in to at least this close
 
-type Data = typeof import('./data');
+type Data = typeof import('../kit/orbit/cloud');
 
 export class GlassboxEmbeddingSpace extends HTMLElement {
   private state!: EmbeddingState;
@@ -102,10 +102,10 @@ export class GlassboxEmbeddingSpace extends HTMLElement {
     try {
       const [weights, data, { cloudFor }, { render }, sceneMod, client] = await Promise.all([
         import('../../model/weights'),
-        import('./data'),
-        import('./build-cloud'),
+        import('../kit/orbit/cloud'),
+        import('../kit/orbit/build-cloud'),
         import('./render'),
-        import('./scene'),
+        import('../kit/orbit/scene'),
         import('../../model/client'),
       ]);
       const emb = await weights.loadEmbeddings(base);
@@ -115,16 +115,16 @@ export class GlassboxEmbeddingSpace extends HTMLElement {
       const cloud = cloudFor(emb);
       this.cloud = cloud;
       const pal = sceneMod.palette(this);
-      let scene: import('./scene').Scene | null = null;
+      let scene: import('../kit/orbit/scene').Scene | null = null;
       if (sceneMod.hasWebGL()) {
         try {
-          scene = (await import('./scene-three')).createThreeScene(pal);
+          scene = (await import('../kit/orbit/scene-three')).createThreeScene(pal);
         } catch {
           scene = null; // a context that fails late still gets the fallback
         }
       }
       const fallback = !scene;
-      if (!scene) scene = (await import('./scene-2d')).createCanvasScene(pal);
+      if (!scene) scene = (await import('../kit/orbit/scene-2d')).createCanvasScene(pal);
       this.get('fallback').hidden = !fallback;
       this.dataset.view = scene.kind;
       this.neighbours = data.neighboursOf(emb, this.state.token, cloud.norms);

@@ -6,11 +6,11 @@
  * parts are drawn.
  */
 import { select } from 'd3';
-import { showToken } from '../tokens';
-import type { Camera } from './camera';
-import type { NeighbourRow, Projection, SentenceToken } from './data';
-import type { Scene } from './scene';
-import { createStage, type Stage } from './stage';
+import { showToken } from '../kit/tokens';
+import type { Camera } from '../kit/orbit/camera';
+import type { NeighbourRow, Projection, SentenceToken } from '../kit/orbit/cloud';
+import type { Scene } from '../kit/orbit/scene';
+import { createStage, type Stage } from '../kit/orbit/stage';
 
 export interface EmbeddingView {
   model: { id: string; version: string };

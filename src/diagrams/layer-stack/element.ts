@@ -4,9 +4,10 @@
  * per-layer contributions (../layers/contributions.ts); the export holds the selected token's.
  */
 import type { Trace } from '../../model/types';
-import { attention, layerStack as entry } from '../registry';
-import { serializeState } from '../state';
-import { LiveTraceElement, type Origin } from '../live-trace';
+import { attentionState } from '../kit/fields';
+import entry from './entry';
+import { serializeState } from '../kit/state';
+import { LiveTraceElement, type Origin } from '../kit/live-trace';
 import type { StackChart, StackView } from './view';
 import type { StackExample } from './example';
 
@@ -41,7 +42,7 @@ export class GlassboxLayerStack extends LiveTraceElement<State> {
   }
 
   protected async fromTrace(tr: Trace) {
-    const { contributionsOf } = await import('../layers/contributions');
+    const { contributionsOf } = await import('../kit/layers/contributions');
     const tokens = tr.tokens.map(({ id, text }) => ({ id, text }));
     this.view = { text: tr.text, tokens, contributions: tokens.map((_, t) => contributionsOf(tr, t)) };
     this.src = { kind: 'model', model: { id: tr.model.id, version: tr.model.version }, text: tr.text, truncated: tr.truncated, tokens };
@@ -53,8 +54,8 @@ export class GlassboxLayerStack extends LiveTraceElement<State> {
 
   /** The attention chapter showing layer `l` (0-based), head 1, for this text and token. */
   private href = (l: number) => {
-    const q = serializeState({ text: this.state.text, layer: l + 1, head: 1, token: this.state.token }, attention.state);
-    return `${siteBase()}${attention.chapter.replace(/^\//, '')}${q ? `?${q}` : ''}`;
+    const q = serializeState({ text: this.state.text, layer: l + 1, head: 1, token: this.state.token }, attentionState);
+    return `${siteBase()}attention/${q ? `?${q}` : ''}`;
   };
 
   private options() {

@@ -1,5 +1,5 @@
 /** The shape of src/data/examples/layer-stack.json (written by scripts/make-examples.mjs). */
-import type { Contribution } from '../layers/contributions';
+import type { Contribution } from '../kit/layers/contributions';
 
 export interface StackExample {
   model: { id: string; version: string };

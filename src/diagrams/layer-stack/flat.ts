@@ -7,7 +7,7 @@
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works).
  */
 import { scaleLinear, select } from 'd3';
-import type { Contribution } from '../layers/contributions';
+import type { Contribution } from '../kit/layers/contributions';
 import { chrome, clampIndex, COLORS, num, type StackChart, type StackOptions, type StackView } from './view';
 
 const ROW_H = 54; // px per layer

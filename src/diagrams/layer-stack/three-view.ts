@@ -9,7 +9,7 @@
  * runs while the view is still. The token list, read-out, links and table are in view.ts.
  */
 import * as THREE from 'three';
-import type { Contribution } from '../layers/contributions';
+import type { Contribution } from '../kit/layers/contributions';
 import { chrome, clampIndex, COLORS, type StackChart, type StackOptions, type StackView } from './view';
 import { select } from 'd3';
 

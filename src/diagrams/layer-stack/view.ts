@@ -5,8 +5,8 @@
  * All text goes through textContent / d3 .text(), never markup.
  */
 import { select, type Selection } from 'd3';
-import { percent, showToken } from '../tokens';
-import type { Contribution } from '../layers/contributions';
+import { percent, showToken } from '../kit/tokens';
+import type { Contribution } from '../kit/layers/contributions';
 
 export interface StackView {
   text: string;

@@ -4,8 +4,8 @@
  * token through them (src/math/logit-lens.ts) in slices that keep the page responsive, and draws.
  */
 import type { Trace } from '../../model/types';
-import { logitLens as entry } from '../registry';
-import { LiveTraceElement, type Origin } from '../live-trace';
+import entry from './entry';
+import { LiveTraceElement, type Origin } from '../kit/live-trace';
 import type { LensChart, LensView } from './view';
 import type { LensExample } from './example';
 
@@ -35,8 +35,8 @@ export class GlassboxLogitLens extends LiveTraceElement<State> {
 
   protected async fromTrace(tr: Trace) {
     const [{ loadSideFiles }, { loadVocab }, { lensOf }] = await Promise.all([
-      import('../layers/side-files'),
-      import('../layers/vocab'),
+      import('../kit/sources/side-files'),
+      import('../kit/sources/vocab'),
       import('./view'),
     ]);
     const [side, vocab] = await Promise.all([

@@ -8,7 +8,7 @@
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
  */
 import { select, type Selection } from 'd3';
-import { percent, showToken } from '../tokens';
+import { percent, showToken } from '../kit/tokens';
 import { clampIndex, rowName, summarize, type LensCell, type LensChart, type LensOptions, type LensView } from './view';
 
 const LABEL_W = 124; // px, row names

@@ -4,7 +4,7 @@
  * Plus the one-line summary. Pure and DOM-free.
  */
 import { lensTop, type FinalNorm, type Unembedding } from '../../math/logit-lens';
-import { percent, showToken } from '../tokens';
+import { percent, showToken } from '../kit/tokens';
 
 export interface LensCell {
   id: number;

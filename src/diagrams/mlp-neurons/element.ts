@@ -4,8 +4,8 @@
  * the sample text's strongest tokens per neuron come precomputed (mlp-neurons-sample.json).
  */
 import type { Trace } from '../../model/types';
-import { mlpNeurons as entry } from '../registry';
-import { LiveTraceElement, type Origin } from '../live-trace';
+import entry from './entry';
+import { LiveTraceElement, type Origin } from '../kit/live-trace';
 import type { NeuronsChart, NeuronsView, SampleFile } from './view';
 import type { NeuronsExample, NeuronsSource } from './example';
 

@@ -6,7 +6,7 @@
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
  */
 import { scaleLinear, select } from 'd3';
-import { showToken } from '../tokens';
+import { showToken } from '../kit/tokens';
 import type { NeuronRow } from './data';
 import { act, summarize, type NeuronsChart, type NeuronsOptions, type NeuronsView, type SampleContext } from './view';
 

@@ -3,7 +3,7 @@
  * reader's text (with each token's activation), the chosen neuron, and the sample-text tokens
  * that excite it most (precomputed: src/data/examples/mlp-neurons-sample.json). Pure.
  */
-import { showToken } from '../tokens';
+import { showToken } from '../kit/tokens';
 import type { NeuronRow, SampleHit } from './data';
 
 export interface SampleFile {

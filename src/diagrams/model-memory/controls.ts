@@ -1,6 +1,6 @@
 /** The model-memory slider: N on a log10 scale. */
-import { count } from '../calc/format';
-import { modelMemory as entry } from '../registry';
+import { count } from '../kit/calc/format';
+import entry from './entry';
 import type { MemoryState } from './data';
 
 const { N } = entry.state;

@@ -3,10 +3,10 @@
  * "7B × 2 bytes = 14 GB" counts them.
  */
 import { ADAM_MIXED, BYTES_PER_PARAM, DTYPES, inferenceBytes, trainingBytes, type Dtype, type TrainingBreakdown } from '../../math/compute-cost';
-import { bytes, count } from '../calc/format';
-import type { BarsView } from '../calc/bars';
-import { modelMemory as entry } from '../registry';
-import type { StateOf } from '../schema';
+import { bytes, count } from '../kit/calc/format';
+import type { BarsView } from '../kit/calc/bars';
+import entry from './entry';
+import type { StateOf } from '../kit/schema';
 
 export type MemoryState = StateOf<typeof entry.state>;
 

@@ -1,6 +1,6 @@
 /** <glassbox-model-memory>: the calculator element (../calc/element.ts) with this diagram's controls. */
-import { CalcElement, type RenderFn } from '../calc/element';
-import { modelMemory } from '../registry';
+import { CalcElement, type RenderFn } from '../kit/calc/element';
+import modelMemory from './entry';
 import { applyControl, NSLIDER } from './controls';
 import { memoryExport, type MemoryExport, type MemoryState } from './data';
 

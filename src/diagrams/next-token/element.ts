@@ -6,9 +6,9 @@
  * load late.
  */
 import type { ModelApi, NextTokens } from '../../model/api';
-import { nextToken } from '../registry';
-import { normalizeState } from '../state';
-import { LiveModelElement, type LiveExport } from '../live-model';
+import nextToken from './entry';
+import { normalizeState } from '../kit/state';
+import { LiveModelElement, type LiveExport } from '../kit/live-model';
 import type { NextTokenChart, NextTokenView } from './render';
 
 /** How many candidates the bars show. */

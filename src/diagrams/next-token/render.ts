@@ -10,7 +10,7 @@ import { scaleLinear, select, type BaseType, type Selection } from 'd3';
 // d3-transition adds selection.transition() and .interrupt() to the prototype; d3's package is
 // marked side-effect free, so without this import a bundler drops that patch.
 import 'd3-transition';
-import { percent, showToken, tail } from '../tokens';
+import { percent, showToken, tail } from '../kit/tokens';
 
 export interface NextTokenView {
   /** The text these numbers are for. */

@@ -3,12 +3,12 @@
  * (200 kB; src/model/weights.ts) and d3, then redraws on the two sliders. State (`positions`,
  * `dims`) lives in `data-state`, in the URL when `data-url-state="on"`, and in the export.
  */
-import { positions as entry } from '../registry';
-import { mirrorInUrl, normalizeState, parseState, serializeState } from '../state';
-import { whenNearViewport } from '../near-viewport';
+import entry from './entry';
+import { mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
+import { whenNearViewport } from '../kit/near-viewport';
 import type { PositionsState, PositionsView } from './data';
 import type { PositionsChart } from './render';
-import { observeWidth } from '../observe-width';
+import { observeWidth } from '../kit/observe-width';
 
 const MEASURE = `glassbox:update:${entry.id}`;
 type Mods = { data: typeof import('./data'); render: typeof import('./render') };

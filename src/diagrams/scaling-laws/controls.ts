@@ -3,8 +3,8 @@
  * value means. Log sliders move in log10 units. Pure, shared by the .astro (build time) and
  * the element (run time).
  */
-import { count, sci } from '../calc/format';
-import { scalingLaws as entry } from '../registry';
+import { count, sci } from '../kit/calc/format';
+import entry from './entry';
 import { clampPair, toOptimal, withCompute, withSplit, type ScalingState } from './resolve';
 
 const { N, D, C } = entry.state;

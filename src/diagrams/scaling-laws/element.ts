@@ -1,6 +1,6 @@
 /** <glassbox-scaling-laws>: the calculator element (../calc/element.ts) with this diagram's controls. */
-import { CalcElement, type RenderFn } from '../calc/element';
-import { scalingLaws } from '../registry';
+import { CalcElement, type RenderFn } from '../kit/calc/element';
+import scalingLaws from './entry';
 import { applyControl, SLIDERS } from './controls';
 import { resolveScaling, scalingExport, type ScalingExport, type ScalingState } from './resolve';
 

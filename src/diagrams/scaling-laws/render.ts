@@ -7,20 +7,13 @@
  */
 import { contours, extent, geoPath, geoTransform, interpolateViridis, range, scaleLog, scaleSequential, select } from 'd3';
 import { LAWS, type Law, type LawId } from '../../math/scaling-laws';
-import { count, sci } from '../calc/format';
+import { count, sci } from '../kit/calc/format';
 import { NAMED_MODELS } from './models';
 import type { ScalingExport } from './resolve';
-import { scalingLaws as entry } from '../registry';
+import entry from './entry';
+import type { Chart, ChartOptions } from '../kit/chart';
+export type { Chart, ChartOptions } from '../kit/chart';
 
-export interface ChartOptions {
-  width?: number;
-  reducedMotion?: boolean;
-}
-
-export interface Chart<T> {
-  update(data: T, options?: ChartOptions): void;
-  destroy(): void;
-}
 
 const { N: fN, D: fD } = entry.state;
 const GRID = 64; // contour samples per axis

@@ -4,9 +4,9 @@
  */
 import { LAWS, type LawId } from '../../math/scaling-laws';
 import { computeFlops } from '../../math/scaling';
-import { scalingLaws as entry } from '../registry';
-import { roundSignificant } from '../state';
-import type { StateOf } from '../schema';
+import entry from './entry';
+import { roundSignificant } from '../kit/state';
+import type { StateOf } from '../kit/schema';
 import { NAMED_MODELS } from './models';
 
 export type ScalingState = StateOf<typeof entry.state>;

@@ -7,8 +7,8 @@
 import { fitScalingLaw, type Fit } from '../../math/scaling-fit';
 import { CHINCHILLA, optimalAllocation } from '../../math/scaling';
 import { EPOCH } from '../../math/scaling-laws';
-import { scalingMeasured as entry } from '../registry';
-import type { StateOf } from '../schema';
+import entry from './entry';
+import type { StateOf } from '../kit/schema';
 
 export type MeasuredState = StateOf<typeof entry.state>;
 

@@ -3,8 +3,8 @@
  * law to the committed measurements in the browser each time the held-out set or the way
  * parameters are counted changes.
  */
-import { CalcElement, type RenderFn } from '../calc/element';
-import { scalingMeasured } from '../registry';
+import { CalcElement, type RenderFn } from '../kit/calc/element';
+import scalingMeasured from './entry';
 import { measuredExport, type FamilyFile, type MeasuredExport, type MeasuredState } from './data';
 
 export class GlassboxScalingMeasured extends CalcElement<MeasuredState, MeasuredExport> {

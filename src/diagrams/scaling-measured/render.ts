@@ -5,12 +5,13 @@
  */
 import { extent, range, scaleLog, scaleLinear, select } from 'd3';
 import { CHINCHILLA } from '../../math/scaling';
-import { count } from '../calc/format';
-import type { Chart, ChartOptions } from '../scaling-laws/render';
+import { count } from '../kit/calc/format';
+import type { Chart, ChartOptions } from '../kit/chart';
+import { SERIES } from '../kit/palette';
 import type { MeasuredExport } from './data';
 
 /** Okabe–Ito, colour-blind safe; sizes beyond eight reuse colours but keep their labels. */
-const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
+const PALETTE = SERIES;
 const M = { top: 30, right: 120, bottom: 40, left: 56 };
 const RES_H = 110; // px for the residual panel
 const GAP = 36;

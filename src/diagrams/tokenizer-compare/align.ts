@@ -4,7 +4,7 @@
  * of an emoji's UTF-8) ends at a fraction of it. Places where one tokenizer starts a token and
  * another does not are the disagreements the comparison highlights. Pure.
  */
-import { columns } from '../tokenizer/view';
+import { columns } from '../kit/tokenizers/view';
 
 export interface Span {
   /** Code-point offsets, fractional inside a multi-byte character. */

@@ -1,6 +1,6 @@
 /** What the comparison exports, and how four tokenizers' answers become it. Pure. */
-import type { Tokenized } from '../tokenizer/tokenizers';
-import { countsOf } from '../tokenizer/view';
+import type { Tokenized } from '../kit/tokenizers/tokenizers';
+import { countsOf } from '../kit/tokenizers/view';
 import { disagreements, spans } from './align';
 import type { CompareView } from './render';
 

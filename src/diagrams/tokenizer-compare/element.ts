@@ -3,13 +3,13 @@
  * text with all four tokenizers (off the main thread, see ../tokenizer/source.ts) once the
  * diagram is near the viewport, mirrors the text in the URL and keeps the export current.
  */
-import { tokenizerCompare as entry } from '../registry';
-import { mirrorInUrl, normalizeState, parseState, serializeState } from '../state';
-import { whenNearViewport } from '../near-viewport';
-import { TOKENIZERS } from '../tokenizer/tokenizers';
+import entry from './entry';
+import { mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
+import { whenNearViewport } from '../kit/near-viewport';
+import { TOKENIZERS } from '../kit/tokenizers/tokenizers';
 import { toExport, viewOf, type CompareExport } from './data';
 import type { CompareChart } from './render';
-import { observeWidth } from '../observe-width';
+import { observeWidth } from '../kit/observe-width';
 
 const DEBOUNCE_MS = 80;
 const MEASURE = `glassbox:update:${entry.id}`;
@@ -26,7 +26,7 @@ export class GlassboxTokenizerCompare extends HTMLElement {
   private cleanup: (() => void)[] = [];
   /** This instance's key for superseding its own stale requests (source.ts). */
   private caller = '';
-  private source: typeof import('../tokenizer/source') | null = null;
+  private source: typeof import('../kit/sources/tokenizer') | null = null;
 
   private get<T extends HTMLElement = HTMLElement>(role: string): T {
     const el = this.querySelector<T>(`[data-role="${role}"]`);
@@ -68,7 +68,7 @@ export class GlassboxTokenizerCompare extends HTMLElement {
   private async start() {
     if (this.started) return;
     this.started = true;
-    const [{ render }, source] = await Promise.all([import('./render'), import('../tokenizer/source')]);
+    const [{ render }, source] = await Promise.all([import('./render'), import('../kit/sources/tokenizer')]);
     if (!this.started) return;
     this.source = source;
     this.caller = source.newCaller();

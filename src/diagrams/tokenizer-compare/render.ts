@@ -7,10 +7,10 @@
  * Draws only inside `root`; all text goes through `.text()`.
  */
 import { select } from 'd3';
-import { PALETTE } from '../tokenizer/render';
-import { TOKENIZER_INFO, type PieceToken, type TokenizerName } from '../tokenizer/tokenizers';
-import { tokenLabel, type Counts } from '../tokenizer/view';
-import { showToken } from '../tokens';
+import { PALETTE } from '../kit/palette';
+import { TOKENIZER_INFO, type PieceToken, type TokenizerName } from '../kit/tokenizers/tokenizers';
+import { tokenLabel, type Counts } from '../kit/tokenizers/view';
+import { showToken } from '../kit/tokens';
 import { disagreements, grid, segments, spans, type Span } from './align';
 
 export interface CompareRow {

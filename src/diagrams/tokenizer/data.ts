@@ -2,10 +2,10 @@
  * What the tokenizer diagram exports (“Download data”, the `data-export="json"` element), and
  * how a tokenizer's answer becomes it. Pure, so the build-time example and tests share it.
  */
-import type { tokenizer as entry } from '../registry';
-import type { StateOf } from '../schema';
-import type { TokenizerName, Tokenized } from './tokenizers';
-import { countsOf, type Counts } from './view';
+import type entry from './entry';
+import type { StateOf } from '../kit/schema';
+import type { TokenizerName, Tokenized } from '../kit/tokenizers/tokenizers';
+import { countsOf, type Counts } from '../kit/tokenizers/view';
 
 type State = StateOf<typeof entry.state>;
 

@@ -4,14 +4,14 @@
  * mirrors its state (text, tokenizer, selected token) in the URL and keeps the
  * `data-export="json"` element equal to what is drawn.
  */
-import { tokenizer as entry } from '../registry';
-import { normalizeState, parseState, serializeState, mirrorInUrl } from '../state';
-import type { StateOf } from '../schema';
-import { whenNearViewport } from '../near-viewport';
+import entry from './entry';
+import { normalizeState, parseState, serializeState, mirrorInUrl } from '../kit/state';
+import type { StateOf } from '../kit/schema';
+import { whenNearViewport } from '../kit/near-viewport';
 import type { TokenizerChart, TokenizerViewData } from './render';
-import type { Tokenized } from './tokenizers';
+import type { Tokenized } from '../kit/tokenizers/tokenizers';
 import { toData, type TokenizerData, type TokenizerExport } from './data';
-import { observeWidth } from '../observe-width';
+import { observeWidth } from '../kit/observe-width';
 
 const DEBOUNCE_MS = 60;
 /** After this long (ms) without an answer, say that the tokenizer is still working. */
@@ -36,7 +36,7 @@ export class GlassboxTokenizer extends HTMLElement {
   private cleanup: (() => void)[] = [];
   /** This instance's key for superseding its own stale requests (source.ts). */
   private caller = '';
-  private source: typeof import('./source') | null = null;
+  private source: typeof import('../kit/sources/tokenizer') | null = null;
   /** The view last drawn; a new object only when the tokens change, so selection stays cheap. */
   private current: TokenizerViewData | null = null;
 
@@ -91,7 +91,7 @@ export class GlassboxTokenizer extends HTMLElement {
   private async start() {
     if (this.started) return;
     this.started = true;
-    const [{ render }, source] = await Promise.all([import('./render'), import('./source')]);
+    const [{ render }, source] = await Promise.all([import('./render'), import('../kit/sources/tokenizer')]);
     if (!this.started) return; // disconnected while the modules loaded
     this.source = source;
     this.caller = source.newCaller();

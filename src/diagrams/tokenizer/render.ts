@@ -10,9 +10,10 @@
  * the export cover every token. Draws only inside `root`; all text goes through `.text()`.
  */
 import { select, type Selection } from 'd3';
-import { followFocus, wireQueries } from '../attention/view';
-import { TOKENIZER_INFO, type PieceToken, type TokenizerName } from './tokenizers';
-import { columns, describeToken, hex, rankText, RTL, summarize, tokenLabel, type Counts } from './view';
+import { followFocus, wireQueries } from '../kit/attention/view';
+import { TOKENIZER_INFO, type PieceToken, type TokenizerName } from '../kit/tokenizers/tokenizers';
+import { columns, describeToken, hex, rankText, RTL, summarize, tokenLabel, type Counts } from '../kit/tokenizers/view';
+import { PALETTE } from '../kit/palette';
 
 export interface TokenizerViewData {
   tokenizer: TokenizerName;
@@ -43,8 +44,6 @@ const BOX_H = 24;
 const ROW_H = 46; // box + id label + gap
 const MIN_WIDTH = 280;
 const LABEL_COLS = 24; // longer labels are elided; the table and detail line have them whole
-/** Okabe–Ito: colour-blind safe hues, drawn as light tints so the label keeps AA contrast. */
-export const PALETTE = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7'];
 
 interface Placed {
   i: number;

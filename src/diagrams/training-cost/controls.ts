@@ -1,6 +1,6 @@
 /** The training-cost sliders: N and D on log10 scales, utilisation in percent. */
-import { count } from '../calc/format';
-import { trainingCost as entry } from '../registry';
+import { count } from '../kit/calc/format';
+import entry from './entry';
 import type { CostState } from './data';
 
 const { N, D, mfu } = entry.state;

@@ -4,10 +4,10 @@
  */
 import { ACCELERATORS, gpuDays, type AcceleratorId } from '../../math/compute-cost';
 import { computeFlops } from '../../math/scaling';
-import { count, plain, sci } from '../calc/format';
-import type { BarsView } from '../calc/bars';
-import { trainingCost as entry } from '../registry';
-import type { StateOf } from '../schema';
+import { count, plain, sci } from '../kit/calc/format';
+import type { BarsView } from '../kit/calc/bars';
+import entry from './entry';
+import type { StateOf } from '../kit/schema';
 
 export type CostState = StateOf<typeof entry.state>;
 

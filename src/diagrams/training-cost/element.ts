@@ -1,6 +1,6 @@
 /** <glassbox-training-cost>: the calculator element (../calc/element.ts) with this diagram's controls. */
-import { CalcElement, type RenderFn } from '../calc/element';
-import { trainingCost } from '../registry';
+import { CalcElement, type RenderFn } from '../kit/calc/element';
+import trainingCost from './entry';
 import { applyControl, SLIDERS } from './controls';
 import { costExport, type CostExport, type CostState } from './data';
 

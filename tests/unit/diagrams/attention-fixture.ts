@@ -2,7 +2,7 @@
  * Made-up attention with the real shape, for the attention views' snapshots: they must not
  * change when the model is retrained. Rows sum to 1; keys after the query are 0.
  */
-import type { AttentionView } from '../../../src/diagrams/attention/view';
+import type { AttentionView } from '../../../src/diagrams/kit/attention/view';
 
 export const fixture: AttentionView = {
   text: 'The cat sat it',

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { headPattern, labelCounts, shortLabel, type HeadScores } from '../../../src/diagrams/attention-heads/head-scores';
+import { headPattern, labelCounts, shortLabel, type HeadScores } from '../../../src/diagrams/kit/head-scores';
 import { render, topKey } from '../../../src/diagrams/attention-heads/render';
 import { clampToken, denseOf, headRows, viewOf, type AttentionHeadsExport } from '../../../src/diagrams/attention-heads/view';
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { exportBody, fromExample, queryIndex, viewOf, type AttentionExample } from '../../../src/diagrams/attention/source';
-import { attention, attentionMatrix } from '../../../src/diagrams/registry';
-import { normalizeState, parseState } from '../../../src/diagrams/state';
+import { exportBody, fromExample, queryIndex, viewOf, type AttentionExample } from '../../../src/diagrams/kit/attention/source';
+import attention from '../../../src/diagrams/attention/entry';
+import attentionMatrix from '../../../src/diagrams/attention-matrix/entry';
+import { normalizeState, parseState } from '../../../src/diagrams/kit/state';
 import { ARCH } from '../../../src/model/architecture';
 import { EXAMPLE_TEXTS } from '../../../src/model/examples';
 

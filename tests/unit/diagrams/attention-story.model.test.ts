@@ -4,12 +4,12 @@
  * with the largest weight from the query to the key.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildStory } from '../../../src/diagrams/attention-story/data';
-import { fillsOf } from '../../../src/diagrams/attention-story/fills';
+import { buildStory } from '../../../src/stories/attention-story/data';
+import { fillsOf } from '../../../src/stories/attention-story/fills';
 import { EXAMPLE_TEXTS } from '../../../src/model/examples';
 import { loadAdapter } from '../../../src/model/node';
 import type { Adapter } from '../../../src/model/core';
-import { percent } from '../../../src/diagrams/tokens';
+import { percent } from '../../../src/diagrams/kit/tokens';
 
 let model: Adapter;
 

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { attentionFromQK } from '../../../src/math/attention';
-import type { HeadScores } from '../../../src/diagrams/attention-heads/head-scores';
-import { buildStory, chooseFocus, type StoryTrace } from '../../../src/diagrams/attention-story/data';
-import { fillsOf, num, quoted, verdict } from '../../../src/diagrams/attention-story/fills';
-import { STEPS, drawFigure, shownKeys } from '../../../src/diagrams/attention-story/figures';
+import type { HeadScores } from '../../../src/diagrams/kit/head-scores';
+import { buildStory, chooseFocus, type StoryTrace } from '../../../src/stories/attention-story/data';
+import { fillsOf, num, quoted, verdict } from '../../../src/stories/attention-story/fills';
+import { STEPS, drawFigure, shownKeys } from '../../../src/stories/attention-story/figures';
 import { assertInDelta } from '../math/assert';
 
 const toks = (...words: string[]) => words.map((text, i) => ({ id: i, text }));

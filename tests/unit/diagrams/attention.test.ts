@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, type AttentionView } from '../../../src/diagrams/attention/render';
-import { summarize } from '../../../src/diagrams/attention/view';
+import { summarize } from '../../../src/diagrams/kit/attention/view';
 import { fixture, key, mount, pointer, snapshot } from './attention-fixture';
 
 afterEach(() => {

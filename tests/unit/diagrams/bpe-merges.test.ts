@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { rankTable } from '../../../src/math/bpe';
-import { buildReplay } from '../../../src/diagrams/bpe-merges/replay';
+import { buildReplay } from '../../../src/diagrams/kit/tokenizers/replay';
 import { render, summarize } from '../../../src/diagrams/bpe-merges/render';
 
 const utf8 = (s: string) => [...new TextEncoder().encode(s)];

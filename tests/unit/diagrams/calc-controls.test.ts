@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { applyControl as memoryControl } from '../../../src/diagrams/model-memory/controls';
 import { applyControl as costControl } from '../../../src/diagrams/training-cost/controls';
 import { applyControl as scalingControl, SLIDERS } from '../../../src/diagrams/scaling-laws/controls';
-import { modelMemory, scalingLaws, trainingCost } from '../../../src/diagrams/registry';
-import { defaults, normalizeState } from '../../../src/diagrams/state';
+import modelMemory from '../../../src/diagrams/model-memory/entry';
+import scalingLaws from '../../../src/diagrams/scaling-laws/entry';
+import trainingCost from '../../../src/diagrams/training-cost/entry';
+import { defaults, normalizeState } from '../../../src/diagrams/kit/state';
 import { assertInDelta, assertRelative } from '../math/assert';
 
 const base = defaults(scalingLaws.state);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { bytes, count, sci } from '../../../src/diagrams/calc/format';
+import { bytes, count, sci } from '../../../src/diagrams/kit/calc/format';
 import { memoryExport, memorySummary } from '../../../src/diagrams/model-memory/data';
 import { render as renderMemory } from '../../../src/diagrams/model-memory/render';
 import { costExport, costSummary, days } from '../../../src/diagrams/training-cost/data';

@@ -1,7 +1,7 @@
 /** contextual-path's numbers from the real model in Node (onnxruntime needs Node's typed arrays, not jsdom's). */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCloud, type Cloud } from '../../../src/diagrams/embedding-space/data';
+import { buildCloud, type Cloud } from '../../../src/diagrams/kit/orbit/cloud';
 import { findWord, pathStats, project, runOf, type PathView } from '../../../src/diagrams/contextual-path/data';
 import { pathPoints } from '../../../src/diagrams/contextual-path/render';
 import { nodeModel, readCatalogue } from '../../../src/model/node';

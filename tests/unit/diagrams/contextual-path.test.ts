@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import example from '../../../src/data/examples/contextual-path.json';
-import { buildCloud } from '../../../src/diagrams/embedding-space/data';
+import { buildCloud } from '../../../src/diagrams/kit/orbit/cloud';
 import { pathStats, type PathView } from '../../../src/diagrams/contextual-path/data';
 import { render } from '../../../src/diagrams/contextual-path/render';
 import { readCatalogue } from '../../../src/model/node';

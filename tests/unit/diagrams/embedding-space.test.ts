@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { PerspectiveCamera, Vector3 } from 'three';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FOV, eye, normalizeCamera, pick, projectAll, projector, type Vec3 } from '../../../src/diagrams/embedding-space/camera';
-import { buildCloud, exportOf, neighboursOf, searchTokens, type Cloud, type EmbeddingState } from '../../../src/diagrams/embedding-space/data';
+import { FOV, eye, normalizeCamera, pick, projectAll, projector, type Vec3 } from '../../../src/diagrams/kit/orbit/camera';
+import { buildCloud, exportOf, neighboursOf, searchTokens, type Cloud, type EmbeddingState } from '../../../src/diagrams/kit/orbit/cloud';
 import { render, type EmbeddingView } from '../../../src/diagrams/embedding-space/render';
-import { embeddingSpace } from '../../../src/diagrams/registry';
-import { defaults } from '../../../src/diagrams/state';
+import embeddingSpace from '../../../src/diagrams/embedding-space/entry';
+import { defaults } from '../../../src/diagrams/kit/state';
 import { ARCH } from '../../../src/model/architecture';
 import type { Embeddings } from '../../../src/model/weights';
 import { nodeEmbeddings } from '../../../src/model/weights-node';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, summarize, type NextTokenView } from '../../../src/diagrams/next-token/render';
-import { percent, showToken, tail } from '../../../src/diagrams/tokens';
+import { percent, showToken, tail } from '../../../src/diagrams/kit/tokens';
 
 /** Made-up numbers with the real shape: the snapshot must not change when the model is retrained. */
 const fixture: NextTokenView = {

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { render, summarize } from '../../../src/diagrams/scaling-laws/render';
 import { resolveScaling, scalingExport } from '../../../src/diagrams/scaling-laws/resolve';
-import { scalingLaws as entry } from '../../../src/diagrams/registry';
-import { defaults } from '../../../src/diagrams/state';
+import entry from '../../../src/diagrams/scaling-laws/entry';
+import { defaults } from '../../../src/diagrams/kit/state';
 
 function snapshot(el: Element): string {
   return el.outerHTML.replace(/\d+\.\d+/g, (d) => String(+(+d).toFixed(3))).replace(/></g, '>\n<');

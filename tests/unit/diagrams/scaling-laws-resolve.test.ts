@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scalingLaws as entry } from '../../../src/diagrams/registry';
+import entry from '../../../src/diagrams/scaling-laws/entry';
 import { clampPair, resolveScaling, scalingExport, toOptimal, withCompute, withSplit } from '../../../src/diagrams/scaling-laws/resolve';
-import { parseState } from '../../../src/diagrams/state';
+import { parseState } from '../../../src/diagrams/kit/state';
 import { optimalAllocation } from '../../../src/math/scaling';
 import { assertInDelta, assertRelative } from '../math/assert';
 

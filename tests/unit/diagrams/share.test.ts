@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedSnippet, embedUrl, isHeightMessage, linkUrl, withQuery } from '../../../src/diagrams/share';
+import { embedSnippet, embedUrl, isHeightMessage, linkUrl, withQuery } from '../../../src/diagrams/kit/share';
 
 describe('share links', () => {
   it('builds chapter links and embed URLs with the state query', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StateSchema } from '../../../src/diagrams/schema';
-import { compactExponent, normalizeState, parseState, serializeState } from '../../../src/diagrams/state';
+import type { StateSchema } from '../../../src/diagrams/kit/schema';
+import { compactExponent, normalizeState, parseState, serializeState } from '../../../src/diagrams/kit/state';
 
 const schema = {
   N: { kind: 'log', min: 1e6, max: 1e13, digits: 3, default: 7e10, label: 'parameters N' },

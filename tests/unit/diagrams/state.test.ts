@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { diagrams, nextToken } from '../../../src/diagrams/registry';
-import type { StateSchema } from '../../../src/diagrams/schema';
-import { defaults, normalizeState, parseState, quote, serializeState } from '../../../src/diagrams/state';
+import { diagrams } from '../../../src/diagrams/registry';
+import nextToken from '../../../src/diagrams/next-token/entry';
+import type { StateSchema } from '../../../src/diagrams/kit/schema';
+import { defaults, normalizeState, parseState, quote, serializeState } from '../../../src/diagrams/kit/state';
 
 const schema = {
   text: { kind: 'string', maxLength: 20, default: 'hello', label: 'prompt' },

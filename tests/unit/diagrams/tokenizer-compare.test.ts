@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { toExport, viewOf } from '../../../src/diagrams/tokenizer-compare/data';
 import { MAX_CHARS, render, summarize } from '../../../src/diagrams/tokenizer-compare/render';
-import type { Tokenized } from '../../../src/diagrams/tokenizer/tokenizers';
+import type { Tokenized } from '../../../src/diagrams/kit/tokenizers/tokenizers';
 
 const utf8 = (s: string) => [...new TextEncoder().encode(s)];
 /** Made-up ids: the snapshot must not change when an encoder is updated. */

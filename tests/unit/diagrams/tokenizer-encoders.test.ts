@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { encode as cl100k } from 'gpt-tokenizer/encoding/cl100k_base';
 import { encode as gpt2 } from 'gpt-tokenizer/encoding/gpt2';
 import { encode as o200k } from 'gpt-tokenizer/encoding/o200k_base';
-import { buildTimeTokens } from '../../../src/diagrams/tokenizer/example';
-import { tiktokenize } from '../../../src/diagrams/tokenizer/tiktoken';
-import { TIKTOKEN_VERSION } from '../../../src/diagrams/tokenizer/tokenizers';
+import { buildTimeTokens } from '../../../src/diagrams/kit/tokenizers/example';
+import { tiktokenize } from '../../../src/diagrams/kit/tokenizers/tiktoken';
+import { TIKTOKEN_VERSION } from '../../../src/diagrams/kit/tokenizers/tokenizers';
 import { nodeTokenizer } from '../../../src/model/node';
 import { TRICKY_TEXTS } from './tricky-texts';
 

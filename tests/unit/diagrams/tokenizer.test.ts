@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { layout, MAX_DRAWN, render, type TokenizerViewData } from '../../../src/diagrams/tokenizer/render';
-import { columns, countsOf, describeToken, summarize, tokenLabel } from '../../../src/diagrams/tokenizer/view';
-import type { PieceToken } from '../../../src/diagrams/tokenizer/tokenizers';
+import { columns, countsOf, describeToken, summarize, tokenLabel } from '../../../src/diagrams/kit/tokenizers/view';
+import type { PieceToken } from '../../../src/diagrams/kit/tokenizers/tokenizers';
 
 const utf8 = (s: string) => [...new TextEncoder().encode(s)];
 const tok = (id: number, text: string, rank: number | null = id): PieceToken => ({ id, text, bytes: utf8(text), rank });

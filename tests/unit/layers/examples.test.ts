@@ -1,7 +1,7 @@
 /** The layers chapter's example data is the current model's output, not stale or hand-written. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildLayerExamples } from '../../../src/diagrams/layers/examples';
+import { buildLayerExamples } from '../../../src/examples/layers';
 import { MODELS_DIR, nodeModel, readCatalogue } from '../../../src/model/node';
 
 describe('src/data/examples (layers chapter)', () => {

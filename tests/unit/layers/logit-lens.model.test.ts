@@ -9,8 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { logitLens } from '../../../src/math/logit-lens';
 import { MODELS_DIR, nodeModel, readCatalogue } from '../../../src/model/node';
 import type { Trace } from '../../../src/model/types';
-import { readSideFiles } from '../../../src/diagrams/layers/side-files-node';
-import { contributionsOf } from '../../../src/diagrams/layers/contributions';
+import { readSideFiles } from '../../../src/diagrams/kit/sources/side-files-node';
+import { contributionsOf } from '../../../src/diagrams/kit/layers/contributions';
 
 const TEXTS = ['The cat sat on the mat because it was tired', 'Once upon a time, there was a little house by the sea.'];
 const K = 5;

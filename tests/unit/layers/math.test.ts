@@ -1,8 +1,8 @@
 /** The layers chapter's pure pieces on small hand-made inputs, where the right answer is known. */
 import { describe, expect, it } from 'vitest';
 import { lensLogits, lensTop, logitLens } from '../../../src/math/logit-lens';
-import { contributionsOf } from '../../../src/diagrams/layers/contributions';
-import { sideFilesFrom } from '../../../src/diagrams/layers/side-files';
+import { contributionsOf } from '../../../src/diagrams/kit/layers/contributions';
+import { sideFilesFrom } from '../../../src/diagrams/kit/sources/side-files';
 import { vocabTexts } from '../../../src/model/weights';
 import { sampleTops, topNeurons } from '../../../src/diagrams/mlp-neurons/data';
 import { assertInDelta } from '../math/assert';

@@ -11,9 +11,9 @@ import { render as renderStack } from '../../../src/diagrams/layer-stack/flat';
 import { render as renderNeurons } from '../../../src/diagrams/mlp-neurons/render';
 import { neuronsView, type NeuronsExample } from '../../../src/diagrams/mlp-neurons/example';
 import type { SampleFile } from '../../../src/diagrams/mlp-neurons/view';
-import { fillsOf } from '../../../src/diagrams/layers-story/fills';
-import { drawFigure, STEPS } from '../../../src/diagrams/layers-story/figures';
-import type { LayersStory } from '../../../src/diagrams/layers-story/data';
+import { fillsOf } from '../../../src/stories/layers-story/fills';
+import { drawFigure, STEPS } from '../../../src/stories/layers-story/figures';
+import type { LayersStory } from '../../../src/stories/layers-story/data';
 
 afterEach(() => document.body.replaceChildren());
 

@@ -1,7 +1,7 @@
 /** The precomputed example data is the current model's output, not stale or hand-written. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildExamples } from '../../../src/diagrams/examples';
+import { buildExamples } from '../../../src/examples/build';
 import { nodeModel, readCatalogue } from '../../../src/model/node';
 
 describe('src/data/examples', () => {

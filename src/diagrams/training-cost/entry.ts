@@ -1,0 +1,23 @@
+import { diagram } from '../kit/schema';
+import { scaleN, scaleD } from '../kit/fields';
+
+export default diagram({
+  id: 'training-cost',
+  order: 170,
+  title: 'What training costs in GPU-days',
+  chapter: '/scaling-laws/',
+  description:
+    'Training FLOPs (6·N·D) turned into accelerator-days at a chosen peak speed and utilisation, next to published and estimated figures for well-known models.',
+  state: {
+    N: scaleN,
+    D: { ...scaleD, default: 2e12 },
+    gpu: { kind: 'enum', values: ['v100', 'a100', 'h100'], default: 'a100', label: 'accelerator' },
+    // Model-FLOPs utilisation: the share of peak spent on the model's own 6ND FLOPs.
+    mfu: { kind: 'number', min: 0.05, max: 0.8, step: 0.01, default: 0.4, label: 'utilisation (MFU)' },
+  },
+  fixtures: {
+    default: {},
+    'gpt-3-v100': { N: 1.75e11, D: 3e11, gpu: 'v100', mfu: 0.3 },
+    'small-h100': { N: 1.24e8, D: 1e10, gpu: 'h100', mfu: 0.5 },
+  },
+});

@@ -1,0 +1,44 @@
+/**
+ * The example data each diagram shows before the live model answers, computed by the shipped
+ * model through the same adapter as the site (scripts/make-examples.mjs writes it to
+ * src/data/examples/; tests/unit/model/examples.test.ts checks it is current).
+ */
+import type { ModelApi } from '../model/api';
+import { EXAMPLE_TEXTS } from '../model/examples';
+import { buildStory } from '../stories/attention-story/data';
+import { runOf } from '../diagrams/contextual-path/data';
+
+/** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
+const round6 = (x: number) => Number(x.toFixed(6));
+
+export async function buildExamples(model: ModelApi): Promise<Record<string, unknown>> {
+  const info = await model.load();
+  const nt = await model.nextTokens(EXAMPLE_TEXTS.nextToken, 10);
+  const at = await model.trace(EXAMPLE_TEXTS.attention);
+  return {
+    'next-token': {
+      model: { id: info.id, version: info.version },
+      text: nt.text,
+      truncated: nt.truncated,
+      tokens: nt.tokens.map((t) => ({ id: t.id, text: t.text })),
+      top: nt.top.map((t) => ({ id: t.id, text: t.text, p: Number(t.p.toFixed(6)) })),
+    },
+    attention: {
+      model: { id: info.id, version: info.version },
+      text: at.text,
+      truncated: at.truncated,
+      tokens: at.tokens.map((t) => ({ id: t.id, text: t.text })),
+      // [layer][head][query][key], rows sum to 1, keys after the query exactly 0
+      attentions: (at.attentions.toArray() as number[][][][]).map((l) => l.map((h) => h.map((q) => q.map(round6)))),
+    },
+    // The attention chapter's walk-through numbers (pure, from the same trace); the masked
+    // scores (-Infinity) become null in JSON and are never shown as numbers.
+    'contextual-path': {
+      model: { id: info.id, version: info.version },
+      word: EXAMPLE_TEXTS.contextWord,
+      a: runOf(await model.trace(EXAMPLE_TEXTS.contextA), EXAMPLE_TEXTS.contextWord, true),
+      b: runOf(await model.trace(EXAMPLE_TEXTS.contextB), EXAMPLE_TEXTS.contextWord, true),
+    },
+    'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
+  };
+}
