@@ -9,8 +9,8 @@
  * over to the subclass, which fetches the model's numbers and calls drawAll(). Timelines,
  * triggers and listeners are made in start() and undone in disconnectedCallback.
  */
-import { whenNearViewport } from '../diagrams/kit/near-viewport';
-import { observeWidth } from '../diagrams/kit/observe-width';
+import { whenNearViewport } from '../diagrams/kit/lifecycle';
+import { observeWidth } from '../diagrams/kit/lifecycle';
 
 /** Start the ~5 MB model download a little before the reader reaches the story. */
 const NEAR_VIEWPORT = '600px 0px';

@@ -7,7 +7,7 @@
 import entry from './entry';
 import { mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
 import type { StateOf } from '../kit/schema';
-import { whenNearViewport } from '../kit/near-viewport';
+import { whenNearViewport } from '../kit/lifecycle';
 import type { MergesExport } from './data';
 import type { MergesChart } from './render';
 

@@ -7,7 +7,7 @@
 import type { Trace } from '../../model/types';
 import entry from './entry';
 import { mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
-import { whenNearViewport } from '../kit/near-viewport';
+import { whenNearViewport } from '../kit/lifecycle';
 import type { Basis, PathView } from './data';
 import type { PathChart } from './render';
 

@@ -9,7 +9,7 @@ import type { Embeddings } from '../../model/weights';
 import type { Token } from '../../model/types';
 import entry from './entry';
 import { defaults, mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
-import { whenNearViewport } from '../kit/near-viewport';
+import { whenNearViewport } from '../kit/lifecycle';
 import { showToken } from '../kit/tokens';
 import type { Camera } from '../kit/orbit/camera';
 import type { Cloud, EmbeddingExport, EmbeddingState, NeighbourRow, SentenceToken } from '../kit/orbit/cloud';

@@ -9,9 +9,9 @@
 import type { ModelApi } from '../../model/api';
 import type { StateSchema } from './schema';
 import { mirrorInUrl, parseState, serializeState } from './state';
-import { whenNearViewport } from './near-viewport';
+import { whenNearViewport } from './lifecycle';
 import { ModelStatusLines } from './status';
-import { observeWidth } from './observe-width';
+import { observeWidth } from './lifecycle';
 
 type Client = typeof import('../../model/client');
 

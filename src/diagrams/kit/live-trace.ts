@@ -10,12 +10,12 @@
  */
 import type { ModelApi } from '../../model/api';
 import type { Trace } from '../../model/types';
-import { whenNearViewport } from './near-viewport';
+import { whenNearViewport } from './lifecycle';
 import type { StateSchema } from './schema';
 import { mirrorInUrl, normalizeState, parseState, serializeState } from './state';
 import { sharedTrace } from './sources/trace';
 import { ModelStatusLines } from './status';
-import { observeWidth } from './observe-width';
+import { observeWidth } from './lifecycle';
 
 const DEBOUNCE_MS = 60; // typing
 /** Hovers come fast; the URL, `data-state` and the export follow once the pointer rests. */

@@ -5,6 +5,7 @@
  */
 import type { ModelApi } from '../../model/api';
 import type { LoadEvent } from '../../model/types';
+import { showNotes } from './notes';
 
 /** What the numbers on screen are: the precomputed example or a live run, and for which text. */
 export interface NumbersOrigin {
@@ -85,14 +86,6 @@ export class ModelStatusLines {
   }
 
   notes(notes: string[]) {
-    const list = this.get('notes');
-    list.replaceChildren(
-      ...notes.map((n) => {
-        const li = document.createElement('li');
-        li.textContent = n;
-        return li;
-      }),
-    );
-    list.hidden = notes.length === 0;
+    showNotes(this.get('notes'), notes);
   }
 }

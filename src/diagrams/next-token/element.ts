@@ -1,30 +1,43 @@
 /**
- * <glassbox-next-token>: the live wrapper around render.ts (lifecycle in ../live-model.ts). It shows
- * the build-time example until the model answers, loads the model only when the diagram comes near
- * the viewport, mirrors its state in the URL and keeps the `data-export="json"` element equal to
- * what is drawn. Only this file and its dynamic imports run in the page; the model runtime and d3
- * load late.
+ * <glassbox-next-token>: the live wrapper around render.ts, built on the kit's host
+ * (../kit/element.ts: state, URL, export, lifecycle) and its live-model part (../kit/live.ts).
+ * It shows the build-time example until the model answers, then the model's ten most likely next
+ * tokens for the reader's prompt. Only this file and its dynamic imports run in the page; the
+ * model runtime and d3 load near the viewport.
  */
-import type { ModelApi, NextTokens } from '../../model/api';
-import nextToken from './entry';
+import type { NextTokens } from '../../model/api';
+import { DiagramElement } from '../kit/element';
+import { LiveModel } from '../kit/live';
+import { nextTokensSource } from '../kit/sources/next-tokens';
 import { normalizeState } from '../kit/state';
-import { LiveModelElement, type LiveExport } from '../kit/live-model';
+import entry from './entry';
 import type { NextTokenChart, NextTokenView } from './render';
 
 /** How many candidates the bars show. */
 const K = 10;
+/** ms after the last keystroke before the model is asked. */
 const DEBOUNCE_MS = 60;
 
 type State = { text: string };
 
-export interface NextTokenExport extends LiveExport<State> {
+export interface NextTokenExport {
+  state: State;
+  /** "example" until the live model has answered. */
+  source: 'example' | 'model';
+  model: { id: string; version: string };
+  /** The text these numbers are for; differs from state.text while an example is shown. */
+  text: string;
   truncated: boolean;
   tokens: { id: number; text: string }[];
   top: { id: number; text: string; p: number }[];
 }
 
-function viewOf(r: NextTokens): NextTokenView {
+type Body = Omit<NextTokenExport, 'state'>;
+
+function bodyOf(r: NextTokens): Body {
   return {
+    source: 'model',
+    model: { id: r.model.id, version: r.model.version },
     text: r.text,
     truncated: r.truncated,
     tokens: r.tokens.map(({ id, text }) => ({ id, text })),
@@ -32,75 +45,102 @@ function viewOf(r: NextTokens): NextTokenView {
   };
 }
 
-export class GlassboxNextToken extends LiveModelElement<State, NextTokenExport, NextTokenChart> {
-  protected readonly entry = nextToken;
-  protected state: State = { text: nextToken.state.text.default };
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private request: ((text: string) => Promise<NextTokens | undefined>) | null = null;
+export class GlassboxNextToken extends DiagramElement<State> {
+  protected readonly entry = entry;
+  private data!: Body;
+  private chart: NextTokenChart | null = null;
+  private context = 0;
+  private readonly live = new LiveModel(this, () => this.refresh(), () => this.renderSource());
+  private ask: ((text: string) => Promise<NextTokens | undefined>) | null = null;
 
-  protected wire(signal: AbortSignal) {
-    const input = this.get<HTMLTextAreaElement>('prompt');
+  protected connected() {
+    const { state: _built, ...body } = this.exportSlot.read<NextTokenExport>();
+    this.data = body;
+    const input = this.byRole<HTMLTextAreaElement>('prompt');
     if (input.value !== this.state.text) input.value = this.state.text;
-    this.renderNotes(false);
-    input.addEventListener('input', () => this.onInput(input.value), { signal });
-    this.cleanup.push(() => {
-      clearTimeout(this.timer);
-      this.request = null;
-    });
+    this.listen(input, 'input', () => this.life.later('typing', DEBOUNCE_MS, () => this.onType(input.value)));
+    this.live.wire();
+    this.renderSource();
+    this.writeState();
   }
 
-  protected async mount(root: HTMLElement) {
-    const { render } = await import('./render');
-    return render(root, this.data, this.options());
+  protected async start() {
+    const life = this.life;
+    const root = this.byRole('chart');
+    this.width = root.clientWidth;
+    const [{ render }, client] = await Promise.all([import('./render'), this.live.connect()]);
+    if (life.disposed) return; // disconnected while the modules loaded
+    this.chart = render(root, this.view(), this.options());
+    this.followWidth(root, () => this.draw());
+    this.ask = nextTokensSource(client, K);
+    await this.live.start();
   }
 
-  protected connect(client: typeof import('../../model/client'), model: ModelApi) {
-    this.request = client.latest((text: string) => model.nextTokens(text, K));
+  protected stopped() {
+    this.chart?.destroy();
+    this.chart = null;
+    this.ask = null;
   }
 
-  private onInput(value: string) {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.state = normalizeState({ text: value }, this.entry.state).state as State;
-      this.urlNotes = []; // they described the link, not what the reader has typed since
-      this.renderNotes(false);
-      this.writeState();
-      if (this.started) void this.refresh();
-      else void this.start();
-    }, DEBOUNCE_MS);
+  protected exportBody() {
+    return this.data;
   }
 
-  protected async refresh() {
-    if (!this.request) return;
+  protected extraNotes() {
+    const notes = this.live.notes();
+    if (this.data.truncated && this.data.source === 'model') {
+      notes.push(`Your text is longer than the model's context of ${this.context} tokens, so it reads only the first ${this.context}.`);
+    }
+    return notes;
+  }
+
+  private onType(value: string) {
+    this.state = normalizeState({ text: value }, this.entry.state).state as State;
+    this.fromLink = false;
+    this.linkNotes = []; // they described the link, not what the reader has typed since
+    this.renderNotes();
+    this.commit();
+    this.emit();
+    if (this.started) void this.refresh();
+    else void this.begin();
+  }
+
+  private async refresh() {
+    if (!this.ask) return;
     let r: NextTokens | undefined;
     try {
-      r = await this.request(this.state.text);
+      r = await this.ask(this.state.text);
     } catch (e) {
-      this.showError(e);
+      this.live.failed(e);
       return;
     }
     if (!r || !this.isConnected) return; // a newer request is on its way
-    this.get('error').hidden = true;
-    this.data = { state: { ...this.state }, source: 'model', model: { id: r.model.id, version: r.model.version }, ...viewOf(r) };
-    this.showLive();
-    this.renderNotes(r.truncated, r.model.nPositions);
+    this.byRole('error').hidden = true;
+    this.data = bodyOf(r);
+    this.context = r.model.nPositions;
+    this.dataset.source = 'model';
+    this.showModel(r.model);
+    this.renderSource();
+    this.renderNotes();
     this.draw();
+  }
+
+  private renderSource() {
+    this.live.source({ kind: this.data.source, model: this.data.model, text: this.data.text }, this.state.text);
+  }
+
+  private view(): NextTokenView {
+    const { text, truncated, tokens, top } = this.data;
+    return { text, truncated, tokens, top };
   }
 
   private options() {
     return { width: this.width || undefined, reducedMotion: this.reducedMotion() };
   }
 
-  protected paint(chart: NextTokenChart) {
-    chart.update(this.data, this.options());
-  }
-
-  private renderNotes(truncated: boolean, context = 0) {
-    const notes = [...this.urlNotes];
-    if (truncated) {
-      notes.push(`Your text is longer than the model's context of ${context} tokens, so it reads only the first ${context}.`);
-    }
-    this.status.notes(notes);
+  private draw() {
+    if (this.chart) this.measure(() => this.chart?.update(this.view(), this.options()));
+    this.writeExport();
   }
 }
 

@@ -5,10 +5,10 @@
  */
 import entry from './entry';
 import { mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
-import { whenNearViewport } from '../kit/near-viewport';
+import { whenNearViewport } from '../kit/lifecycle';
 import type { PositionsState, PositionsView } from './data';
 import type { PositionsChart } from './render';
-import { observeWidth } from '../kit/observe-width';
+import { observeWidth } from '../kit/lifecycle';
 
 const MEASURE = `glassbox:update:${entry.id}`;
 type Mods = { data: typeof import('./data'); render: typeof import('./render') };

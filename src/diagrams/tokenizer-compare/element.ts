@@ -5,11 +5,11 @@
  */
 import entry from './entry';
 import { mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
-import { whenNearViewport } from '../kit/near-viewport';
+import { whenNearViewport } from '../kit/lifecycle';
 import { TOKENIZERS } from '../kit/tokenizers/tokenizers';
 import { toExport, viewOf, type CompareExport } from './data';
 import type { CompareChart } from './render';
-import { observeWidth } from '../kit/observe-width';
+import { observeWidth } from '../kit/lifecycle';
 
 const DEBOUNCE_MS = 80;
 const MEASURE = `glassbox:update:${entry.id}`;

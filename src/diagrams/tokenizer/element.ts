@@ -7,11 +7,11 @@
 import entry from './entry';
 import { normalizeState, parseState, serializeState, mirrorInUrl } from '../kit/state';
 import type { StateOf } from '../kit/schema';
-import { whenNearViewport } from '../kit/near-viewport';
+import { whenNearViewport } from '../kit/lifecycle';
 import type { TokenizerChart, TokenizerViewData } from './render';
 import type { Tokenized } from '../kit/tokenizers/tokenizers';
 import { toData, type TokenizerData, type TokenizerExport } from './data';
-import { observeWidth } from '../kit/observe-width';
+import { observeWidth } from '../kit/lifecycle';
 
 const DEBOUNCE_MS = 60;
 /** After this long (ms) without an answer, say that the tokenizer is still working. */

@@ -8,9 +8,9 @@
  */
 import type { DiagramEntry, StateSchema } from '../schema';
 import { mirrorInUrl, normalizeState, parseState, serializeState } from '../state';
-import { whenNearViewport } from '../near-viewport';
+import { whenNearViewport } from '../lifecycle';
 import type { Chart, ChartOptions } from '../chart';
-import { observeWidth } from '../observe-width';
+import { observeWidth } from '../lifecycle';
 
 export type RenderFn<X> = (root: HTMLElement, data: X, options?: ChartOptions) => Chart<X>;
 
