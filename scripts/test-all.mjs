@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// Runs every test stage in order (typecheck, unit, build, e2e), stops at the first failure,
+// Runs every test stage in order (imports, typecheck, unit, build, e2e), stops at the first failure,
 // and prints one plain summary line that CI logs can be grepped for.
 import { spawnSync } from 'node:child_process';
 
 const stages = [
+  ['imports', 'node', ['scripts/check-imports.mjs']],
   ['typecheck', 'npx', ['astro', 'check']],
   ['unit', 'npx', ['vitest', 'run']],
   ['build', 'npx', ['astro', 'build']],

@@ -75,15 +75,18 @@ test.describe('home page: the live next-token diagram', () => {
   });
 
   test('shows download progress and the model size while loading', async ({ page }) => {
-    // Slow the weights so the progress bar is visible long enough to read.
+    // Hold the weights until the progress line has been read, so it cannot finish before we look.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
     await page.route('**/*.onnx', async (route) => {
-      await new Promise((r) => setTimeout(r, 1500));
+      await held;
       await route.continue();
     });
     await page.goto('/');
     const progress = nextToken(page).locator('[data-role="progress"]');
     await expect(progress).toBeVisible();
     await expect(progress).toContainText(/Downloading the model: [\d.]+ of [\d.]+ MB|Starting the model/);
+    release();
     await waitForModel(nextToken(page));
     await expect(progress).toBeHidden();
   });

@@ -187,6 +187,8 @@ test('a long run of letters (slow BPE) keeps the page painting, says so, and new
   // One 30 000-letter chunk: js-tiktoken's merge loop is quadratic in it (minutes of work).
   await input.fill('a'.repeat(30_000));
   await expect(diagram.locator('[data-role="notes"]')).toContainText('Still tokenizing 30,000 characters');
+  // The request went out before this note did: the page's clock now is an upper bound on its start.
+  const sentBy = await page.evaluate(() => performance.now());
   const frames = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
@@ -198,8 +200,9 @@ test('a long run of letters (slow BPE) keeps the page painting, says so, and new
   );
   expect(frames).toBeGreaterThan(5);
   // The reader moves on once the request is older than source.ts's STALE_MS (1.5 s): it is
-  // abandoned (the worker restarts) and the new text answers.
-  await page.waitForTimeout(1600);
+  // abandoned (the worker restarts) and the new text answers. Wait, on the page's own clock,
+  // until the request is surely that old.
+  await expect.poll(() => page.evaluate(() => performance.now()), { intervals: [100] }).toBeGreaterThan(sentBy + 1550);
   await input.fill('Hello again');
   const data = await live(diagram, 'Hello again', 'cl100k');
   expect(data.tokens.map((t) => t.id)).toEqual(cl100k('Hello again'));

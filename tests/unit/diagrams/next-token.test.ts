@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, summarize, type NextTokenView } from '../../../src/diagrams/next-token/render';
 import { percent, showToken, tail } from '../../../src/diagrams/kit/tokens';
 
@@ -115,9 +115,14 @@ describe('next-token render', () => {
     const root = mount();
     const chart = render(root, fixture, { reducedMotion: false });
     chart.update({ ...fixture, top: fixture.top.slice(0, 2) });
-    await new Promise((r) => setTimeout(r, 600));
-    expect(root.querySelectorAll('g.gb-nt-row')).toHaveLength(2);
-    expect(root.querySelector('g.gb-nt-row')?.getAttribute('opacity')).toBe('1');
+    // Wait for the transition's end (exiting bars removed), not for a guessed time.
+    await vi.waitFor(
+      () => {
+        expect(root.querySelectorAll('g.gb-nt-row')).toHaveLength(2);
+        expect(root.querySelector('g.gb-nt-row')?.getAttribute('opacity')).toBe('1');
+      },
+      { timeout: 2000, interval: 20 },
+    );
     chart.destroy();
   });
 
