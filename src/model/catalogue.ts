@@ -42,7 +42,10 @@ export function entryFolder(entry: CatalogueEntry): string {
   return (entry.path ?? entry.id).replace(/\/?$/, '/');
 }
 
-/** The catalogue's default entry: the one that is named `default` and not archived. */
+/**
+ * The catalogue's default entry: the one that is named `default` and not archived. Kept versions
+ * share its id; training/card.py lists it first, so a reader taking the first match also gets it.
+ */
 export function defaultEntry(cat: Catalogue): CatalogueEntry {
   const entry = cat.models.find((m) => m.id === cat.default && !m.archived);
   if (!entry) throw new Error(`models.json names ${cat.default} as the default but does not list it`);

@@ -77,7 +77,7 @@ export function nodeTokenizer(opts: { dir?: string; id?: string } = {}): Tokeniz
     if (!p) {
       const dir = opts.dir ?? MODELS_DIR;
       const cat = readCatalogue(dir);
-      const entry = cat.models.find((m) => m.id === (opts.id ?? cat.default));
+      const entry = cat.models.find((m) => m.id === (opts.id ?? cat.default) && !m.archived);
       if (!entry) throw new Error(`model ${opts.id ?? cat.default} is not in ${dir}/models.json`);
       env.allowRemoteModels = false;
       env.allowLocalModels = true;

@@ -16,6 +16,8 @@ describe('models.json', () => {
     const current = cat.models.filter((m) => m.id === cat.default && !m.archived);
     expect(current).toHaveLength(1);
     expect(current[0].path).toBeUndefined();
+    // Readers outside src/model take the first entry with the default id: it must be the current one.
+    expect(cat.models.find((m) => m.id === cat.default)).toBe(current[0]);
   });
 
   it('lists each version once; a kept version lives in <id>@<version>/ and is marked archived', () => {
