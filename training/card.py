@@ -37,6 +37,41 @@ def sample(model, enc, vocab, prompt, n=30, temperature=0.0, seed=0):
     return bytes(b for i in ids for b in vocab[i]).decode("utf-8", errors="replace")
 
 
+# Files an old link needs to load a kept version (q8 network, tokenizer, config); see README.md.
+KEPT_FILES = ["config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model_quantized.onnx"]
+
+
+def kept_versions(models_dir, model_id, version):
+    """Archived entries for models.json: every version kept under <id>@<version>/ with its q8 file.
+
+    The previous catalogue's entries carry their numbers; a folder alone (copied by hand before
+    the export overwrote <id>/) is listed from its own q8 file. Without this, a retrain's
+    models.json would forget the versions old links name, and they would fall back to the default.
+    """
+    old_path = models_dir / "models.json"
+    old = json.loads(old_path.read_text())["models"] if old_path.exists() else []
+    by_ref = {f"{m['id']}@{m['version']}": m for m in old}
+    kept = []
+    for folder in sorted(models_dir.glob(f"{model_id}@*")):
+        q8 = folder / "onnx/model_quantized.onnx"
+        ref = folder.name
+        if ref == f"{model_id}@{version}" or not q8.exists():
+            continue
+        missing = [f for f in KEPT_FILES if not (folder / f).exists()]
+        if missing:
+            sys.exit(f"card: {folder} lacks {', '.join(missing)}")
+        digest = hashlib.sha256(q8.read_bytes()).hexdigest()[:12]
+        if ref != f"{model_id}@{digest}":
+            sys.exit(f"card: {folder} holds a q8 file of version {digest}")
+        entry = dict(by_ref.get(ref, {"id": model_id, "dtype": "q8", "file": "onnx/model_quantized.onnx",
+                                      "bytes": q8.stat().st_size, "version": digest}))
+        # An archived version ships only its q8 file: the other variants are not kept.
+        entry.pop("variants", None)
+        entry.update({"path": f"{ref}/", "archived": True})
+        kept.append(entry)
+    return kept
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--config", required=True)
@@ -200,7 +235,7 @@ function of the step. The same command on another 2-core machine should land wit
              "val_bpb_brown": final["val_brown"]["bpb"], "val_bpb_gutenberg": final["val_gutenberg"]["bpb"],
              "variants": {"fp32": {"file": "onnx/model.onnx", "bytes": fp32_file.stat().st_size},
                           "q8": {"file": "onnx/model_quantized.onnx", "bytes": q8_file.stat().st_size}}}
-    catalogue = {"default": cfg["id"], "models": [entry]}
+    catalogue = {"default": cfg["id"], "models": [entry] + kept_versions(out.parent, cfg["id"], version)}
     catalogue_path.write_text(json.dumps(catalogue, indent=2) + "\n")
     print("card:", out / "MODEL.md", "version", version)
 

@@ -4,7 +4,7 @@
  * `node.ts` (Node). Requests are serialized; see `latest()` for dropping stale results.
  */
 import type { EncodedToken } from './tokenizer';
-import type { GenerateOptions, GenerateStep, LoadEvent, ModelInfo, NextToken, Token, Trace } from './types';
+import type { GenerateOptions, GenerateStep, LoadEvent, ModelInfo, NextToken, PartialTrace, Token, Trace, TraceOptions, TraceOutput } from './types';
 
 export interface NextTokens {
   model: ModelInfo;
@@ -21,7 +21,10 @@ export interface ModelApi {
   /** Progress (bytes), ready and error events; returns an unsubscribe function. */
   onEvent(cb: (e: LoadEvent) => void): () => void;
   tokenize(text: string): Promise<{ tokens: Token[]; truncated: boolean }>;
+  /** Every tensor of one forward pass; in the browser, memoised page-wide per model and text. */
   trace(text: string): Promise<Trace>;
+  /** Only the tensors named in `opts.outputs` (all when omitted): less to copy out of the worker. */
+  trace<K extends TraceOutput>(text: string, opts: TraceOptions<K>): Promise<PartialTrace<K>>;
   nextTokens(text: string, k: number): Promise<NextTokens>;
   generate(prompt: string, opts: GenerateOptions): Promise<{ tokens: Token[]; steps: GenerateStep[] }>;
 }

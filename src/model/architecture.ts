@@ -26,6 +26,7 @@ export interface Architecture {
 
 interface Entry {
   id: string;
+  archived?: boolean;
   layers: number;
   heads: number;
   width: number;
@@ -35,7 +36,8 @@ interface Entry {
 }
 
 function read(cat: { default: string; models: Entry[] }): Architecture {
-  const m = cat.models.find((e) => e.id === cat.default);
+  // Kept versions share the default's id; the one without `archived` is the current model.
+  const m = cat.models.find((e) => e.id === cat.default && !e.archived);
   if (!m) throw new Error(`models.json names ${cat.default} as the default but does not list it`);
   return {
     layers: m.layers,

@@ -3,9 +3,12 @@
  * Nothing here imports transformers.js, so pages stay light until a diagram asks.
  */
 import type { ModelApi, TokenizerApi } from './api';
+import { siteBase } from './assets';
+import { modelRef } from './catalogue';
 import type { Reply, Request, WireTensor } from './protocol';
 import { TensorF32 } from './tensor';
-import type { LoadEvent } from './types';
+import { TraceMemo } from './trace-memo';
+import type { LoadEvent, ModelInfo, PartialTrace, Trace, TraceOptions, TraceOutput } from './types';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string };
 
@@ -21,17 +24,17 @@ function fromWire(value: unknown): unknown {
   return value;
 }
 
-function siteBase(): string {
-  return (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
-}
+/** Traces of this page, shared by every diagram and every handle (keyed by `<id>@<version>`). */
+const traces = new TraceMemo(4);
 
-class WorkerModel implements ModelApi, TokenizerApi {
+/** The page's one worker and its message plumbing, shared by the handles of every model ref. */
+class Channel {
   private worker: Worker | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private listeners = new Set<(e: LoadEvent) => void>();
-  private loading: Promise<import('./types').ModelInfo> | null = null;
-  private lastEvent: LoadEvent | null = null;
+  private listeners = new Map<string, Set<(e: LoadEvent) => void>>();
+  private lastEvent = new Map<string, LoadEvent>();
+  readonly handles = new Set<WorkerModel>();
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
@@ -43,22 +46,23 @@ class WorkerModel implements ModelApi, TokenizerApi {
   }
 
   private fail(message: string) {
-    this.emit({ type: 'error', message });
+    const refs = new Set([...this.listeners.keys(), ...[...this.handles].map((h) => h.ref)]);
+    for (const ref of refs) this.emit(ref, { type: 'error', message });
     for (const p of this.pending.values()) p.reject(new Error(message));
     this.pending.clear();
     this.worker?.terminate();
     this.worker = null;
-    this.loading = null;
+    this.handles.forEach((h) => h.forget());
   }
 
-  private emit(e: LoadEvent) {
-    this.lastEvent = e;
-    this.listeners.forEach((l) => l(e));
+  private emit(ref: string, e: LoadEvent) {
+    this.lastEvent.set(ref, e);
+    this.listeners.get(ref)?.forEach((l) => l(e));
   }
 
   private receive(msg: Reply) {
     if ('event' in msg) {
-      this.emit(msg.event);
+      this.emit(msg.ref ?? '', msg.event);
       return;
     }
     const p = this.pending.get(msg.id);
@@ -76,19 +80,53 @@ class WorkerModel implements ModelApi, TokenizerApi {
     p.resolve(fromWire(msg.result));
   }
 
-  private call<T>(method: Request['method'], args: unknown[]): Promise<T> {
+  call<T>(method: Request['method'], args: unknown[], ref = ''): Promise<T> {
     const w = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, method });
-      w.postMessage({ id, method, args } satisfies Request);
+      const req: Request = { id, method, args };
+      if (ref) req.ref = ref;
+      w.postMessage(req);
     });
+  }
+
+  onEvent(ref: string, cb: (e: LoadEvent) => void) {
+    let set = this.listeners.get(ref);
+    if (!set) this.listeners.set(ref, (set = new Set()));
+    set.add(cb);
+    const last = this.lastEvent.get(ref);
+    if (last) cb(last);
+    return () => {
+      set.delete(cb);
+    };
+  }
+}
+
+/** One model ref's handle ('' is the default); requests go through the shared channel. */
+class WorkerModel implements ModelApi, TokenizerApi {
+  private loading: Promise<ModelInfo> | null = null;
+
+  constructor(
+    private readonly channel: Channel,
+    readonly ref: string,
+  ) {
+    channel.handles.add(this);
+  }
+
+  /** The worker died: the next request loads again. */
+  forget() {
+    this.loading = null;
+  }
+
+  private call<T>(method: Request['method'], args: unknown[]): Promise<T> {
+    return this.channel.call<T>(method, args, this.ref);
   }
 
   load() {
     if (!this.loading) {
       const start = performance.now();
-      this.loading = this.call<import('./types').ModelInfo>('load', [siteBase()]).then(
+      this.loading = this.call<ModelInfo>('load', [siteBase()]).then(
         (info) => {
           performance.measure('glassbox:model-load', { start, end: performance.now() });
           return info;
@@ -103,11 +141,7 @@ class WorkerModel implements ModelApi, TokenizerApi {
   }
 
   onEvent(cb: (e: LoadEvent) => void) {
-    this.listeners.add(cb);
-    if (this.lastEvent) cb(this.lastEvent);
-    return () => {
-      this.listeners.delete(cb);
-    };
+    return this.channel.onEvent(this.ref, cb);
   }
 
   private async after<T>(method: Request['method'], args: unknown[]): Promise<T> {
@@ -118,8 +152,14 @@ class WorkerModel implements ModelApi, TokenizerApi {
   tokenize(text: string) {
     return this.after<Awaited<ReturnType<ModelApi['tokenize']>>>('tokenize', [text]);
   }
-  trace(text: string) {
-    return this.after<Awaited<ReturnType<ModelApi['trace']>>>('trace', [text]);
+  /** Memoised page-wide: one forward pass per model, text and set of outputs (see TraceMemo). */
+  trace(text: string): Promise<Trace>;
+  trace<K extends TraceOutput>(text: string, opts: TraceOptions<K>): Promise<PartialTrace<K>>;
+  async trace(text: string, opts?: TraceOptions): Promise<PartialTrace<TraceOutput>> {
+    const info = await this.load();
+    return traces.get(modelRef(info), text, opts?.outputs, (outputs) =>
+      this.call('trace', outputs ? [text, outputs] : [text]),
+    );
   }
   nextTokens(text: string, k: number) {
     return this.after<Awaited<ReturnType<ModelApi['nextTokens']>>>('nextTokens', [text, k]);
@@ -129,25 +169,42 @@ class WorkerModel implements ModelApi, TokenizerApi {
   }
   /** Tokenizer only: no `after`, so the network is not downloaded for these. */
   encode(text: string) {
-    return this.call<Awaited<ReturnType<TokenizerApi['encode']>>>('encode', [text, siteBase()]);
+    return this.channel.call<Awaited<ReturnType<TokenizerApi['encode']>>>('encode', [text, siteBase()]);
   }
   merges() {
-    return this.call<Awaited<ReturnType<TokenizerApi['merges']>>>('merges', [undefined, siteBase()]);
+    return this.channel.call<Awaited<ReturnType<TokenizerApi['merges']>>>('merges', [undefined, siteBase()]);
   }
 }
 
-let instance: WorkerModel | null = null;
+let channel: Channel | null = null;
+const handles = new Map<string, WorkerModel>();
 
-/** The page-wide model; the worker starts on the first request, not on import. */
-export function getModel(): ModelApi {
-  if (!instance) instance = new WorkerModel();
-  return instance;
+function handle(ref: string): WorkerModel {
+  channel ??= new Channel();
+  let h = handles.get(ref);
+  if (!h) handles.set(ref, (h = new WorkerModel(channel, ref)));
+  return h;
+}
+
+/**
+ * The page-wide model; the worker starts on the first request, not on import. `ref` is a link's
+ * `<id>@<version>`: a version the catalogue still serves loads that version, anything else the
+ * default (`resolveModelRef` in catalogue.ts gives the note to show). Omitted: the default.
+ */
+export function getModel(ref?: string | null): ModelApi {
+  return handle(ref?.trim() ?? '');
 }
 
 /** The default model's tokenizer, in the same worker; it never waits for the network. */
 export function getTokenizer(): TokenizerApi {
-  if (!instance) instance = new WorkerModel();
-  return instance;
+  return handle('');
+}
+
+/** The default model's trace of `text`, memoised page-wide: `getModel().trace` under a name that says so. */
+export function traceOnce(text: string): Promise<Trace>;
+export function traceOnce<K extends TraceOutput>(text: string, opts: TraceOptions<K>): Promise<PartialTrace<K>>;
+export function traceOnce(text: string, opts?: TraceOptions): Promise<PartialTrace<TraceOutput>> {
+  return opts ? getModel().trace(text, opts) : getModel().trace(text);
 }
 
 /**

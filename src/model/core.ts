@@ -9,19 +9,10 @@ import { bytesToText, tokenBytes } from './bytes';
 import { TensorF32 } from './tensor';
 import type { GenerateOptions, GenerateStep, ModelInfo, NextToken, Token, Trace } from './types';
 import type { NextTokens } from './api';
+import type { CatalogueEntry } from './catalogue';
 
-/** What models.json says about one shipped model. */
-export interface CatalogueEntry {
-  id: string;
-  dtype: 'fp32' | 'fp16' | 'q8';
-  bytes: number;
-  version: string;
-}
-
-export interface Catalogue {
-  default: string;
-  models: CatalogueEntry[];
-}
+/** The catalogue's types live in catalogue.ts, which pages import without transformers.js. */
+export type { Catalogue, CatalogueEntry } from './catalogue';
 
 /** transformers.js model and tokenizer, typed only as far as we use them. */
 export interface Loaded {

@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
 import { Adapter, SESSION_OPTIONS, modelInfo, type Catalogue, type CatalogueEntry } from './core';
+import { entryFolder, pretrainedName, resolveModelRef } from './catalogue';
+import { pickOutputs } from './trace-memo';
 import type { ModelApi, TokenizerApi } from './api';
 import { TokenizerAdapter } from './tokenizer';
-import type { LoadEvent } from './types';
+import type { LoadEvent, TraceOptions } from './types';
 
 export const MODELS_DIR = resolve(process.cwd(), 'public/models');
 
@@ -16,19 +18,27 @@ export function readCatalogue(dir = MODELS_DIR): Catalogue {
   return JSON.parse(readFileSync(join(dir, 'models.json'), 'utf8')) as Catalogue;
 }
 
-export async function loadAdapter(opts: { dir?: string; id?: string; dtype?: CatalogueEntry['dtype'] } = {}): Promise<Adapter> {
+/**
+ * `id`: a model id the catalogue lists (not archived); `ref`: a link's `<id>@<version>`, resolved
+ * as the page does (an unknown one gives the default). Neither: the default.
+ */
+export async function loadAdapter(
+  opts: { dir?: string; id?: string; ref?: string; dtype?: CatalogueEntry['dtype'] } = {},
+): Promise<Adapter> {
   const dir = opts.dir ?? MODELS_DIR;
   const cat = readCatalogue(dir);
-  const id = opts.id ?? cat.default;
-  const base = cat.models.find((m) => m.id === id);
-  if (!base) throw new Error(`model ${id} is not in ${dir}/models.json`);
+  const base = opts.ref !== undefined
+    ? resolveModelRef(cat, opts.ref).entry
+    : cat.models.find((m) => m.id === (opts.id ?? cat.default) && !m.archived);
+  if (!base) throw new Error(`model ${opts.id ?? cat.default} is not in ${dir}/models.json`);
   const entry = { ...base, dtype: opts.dtype ?? base.dtype };
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = dir + '/';
-  const tokenizer = await AutoTokenizer.from_pretrained(id);
-  const model = await AutoModelForCausalLM.from_pretrained(id, { dtype: entry.dtype, session_options: SESSION_OPTIONS });
-  const config = JSON.parse(readFileSync(join(dir, id, 'config.json'), 'utf8'));
+  const name = pretrainedName(entry, env.localModelPath);
+  const tokenizer = await AutoTokenizer.from_pretrained(name);
+  const model = await AutoModelForCausalLM.from_pretrained(name, { dtype: entry.dtype, session_options: SESSION_OPTIONS });
+  const config = JSON.parse(readFileSync(join(dir, entryFolder(entry), 'config.json'), 'utf8'));
   return new Adapter({ model, tokenizer, config }, modelInfo(entry, config));
 }
 
@@ -53,7 +63,8 @@ export function nodeModel(opts: Parameters<typeof loadAdapter>[0] = {}): ModelAp
       return () => listeners.delete(cb);
     },
     tokenize: async (text) => (await get()).tokenize(text),
-    trace: async (text) => (await get()).trace(text),
+    // Node keeps tensors in-process, so a subset saves nothing but is honoured for the same shape.
+    trace: (async (text: string, o?: TraceOptions) => pickOutputs(await (await get()).trace(text), o?.outputs)) as ModelApi['trace'],
     nextTokens: async (text, k) => (await get()).nextTokens(text, k),
     generate: async (prompt, o) => (await get()).generate(prompt, o),
   };
@@ -66,7 +77,7 @@ export function nodeTokenizer(opts: { dir?: string; id?: string } = {}): Tokeniz
     if (!p) {
       const dir = opts.dir ?? MODELS_DIR;
       const cat = readCatalogue(dir);
-      const entry = cat.models.find((m) => m.id === (opts.id ?? cat.default));
+      const entry = cat.models.find((m) => m.id === (opts.id ?? cat.default) && !m.archived);
       if (!entry) throw new Error(`model ${opts.id ?? cat.default} is not in ${dir}/models.json`);
       env.allowRemoteModels = false;
       env.allowLocalModels = true;

@@ -7,12 +7,15 @@ export interface Request {
   id: number;
   method: Method;
   args: unknown[];
+  /** The model ref the page asked for (`<id>@<version>`); absent or '' for the default. */
+  ref?: string;
 }
 
 export type Reply =
   | { id: number; ok: true; result: unknown; ms: number; forwards: number[] }
   | { id: number; ok: false; error: string }
-  | { event: LoadEvent };
+  /** `ref`: the request's model ref that started this load, so each handle hears its own. */
+  | { event: LoadEvent; ref?: string };
 
 /** A tensor as it crosses postMessage: TensorF32's prototype does not survive cloning. */
 export interface WireTensor {

@@ -55,6 +55,21 @@ export interface Trace {
   mlpActivations: TensorF32;
 }
 
+/** The tensors of a trace, by field name; a caller may ask for some of them only. */
+export type TraceOutput =
+  | 'logits' | 'attentions' | 'hiddenStates' | 'queries' | 'keys' | 'values' | 'attnOutput' | 'mlpOutput' | 'mlpActivations';
+
+/** What every trace carries, whichever outputs were asked for. */
+export type TraceHead = Pick<Trace, 'model' | 'text' | 'truncated' | 'tokens'>;
+
+/** A trace with only the outputs `K`: what `trace(text, { outputs })` returns. */
+export type PartialTrace<K extends TraceOutput> = TraceHead & Pick<Trace, K>;
+
+export interface TraceOptions<K extends TraceOutput = TraceOutput> {
+  /** The tensors to return; omitted, all of them. Fewer means less copied out of the worker. */
+  outputs?: readonly K[];
+}
+
 export interface NextToken {
   id: number;
   text: string;

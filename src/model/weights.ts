@@ -94,7 +94,7 @@ export function vocabTexts(tokenizer: TokenizerJson, size: number): string[] {
 
 interface Catalogue {
   default: string;
-  models: { id: string; version: string }[];
+  models: { id: string; version: string; archived?: boolean }[];
 }
 
 /** Reads one file of the model folder as JSON or bytes; the page passes fetch, Node passes fs. */
@@ -105,7 +105,7 @@ export interface Reader {
 
 async function manifestOf(read: Reader) {
   const cat = (await read.json('models.json')) as Catalogue;
-  const entry = cat.models.find((m) => m.id === cat.default);
+  const entry = cat.models.find((m) => m.id === cat.default && !m.archived);
   if (!entry) throw new Error(`weights: the default model ${cat.default} is not in models.json`);
   const dir = `${entry.id}/`;
   return { entry, dir, manifest: (await read.json(dir + 'weights.json')) as WeightsManifest };

@@ -1,37 +1,59 @@
 /// <reference lib="webworker" />
 /**
- * The one Web Worker that owns the model. It loads the default model from models.json once,
- * with remote loading off and the ONNX runtime's .wasm served from this site, then answers
- * requests one at a time (the message queue serializes them).
+ * The one Web Worker that owns the model. It loads the default model from models.json once (and
+ * a kept version that a link names, once per version), with remote loading off and the ONNX
+ * runtime's .wasm served from this site, then answers requests one at a time (the message queue
+ * serializes them).
  */
 import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
 // Vite emits these as same-origin assets; without them onnxruntime-web fetches from a CDN.
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
-import { Adapter, SESSION_OPTIONS, modelInfo, type Catalogue } from './core';
+import { Adapter, SESSION_OPTIONS, modelInfo } from './core';
+import { defaultEntry, entryFolder, fetchCatalogue, modelRef, pretrainedName, resolveModelRef, type Catalogue, type CatalogueEntry } from './catalogue';
+import { pickOutputs } from './trace-memo';
 import { TensorF32 } from './tensor';
 import { TokenizerAdapter } from './tokenizer';
 import type { Reply, Request, WireTensor } from './protocol';
+import type { TraceOutput } from './types';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let adapter: Promise<Adapter> | null = null;
+/** One load per catalogue entry (`<id>@<version>`), and the entry each requested ref resolved to. */
+const byEntry = new Map<string, Promise<Adapter>>();
+const byRef = new Map<string, Promise<Adapter>>();
 let tokenizerOnly: Promise<TokenizerAdapter> | null = null;
+let catalogue: Promise<Catalogue> | null = null;
 
 function post(msg: Reply, transfer: Transferable[] = []) {
   self.postMessage(msg, transfer);
 }
 
-async function load(base: string): Promise<Adapter> {
-  const modelsUrl = new URL('models/', new URL(base, self.location.href)).href;
-  const cat = (await (await fetch(modelsUrl + 'models.json')).json()) as Catalogue;
-  const entry = cat.models.find((m) => m.id === cat.default);
-  if (!entry) throw new Error('models.json names no default model');
+/** The site's `models/` folder as an absolute URL; `base` is the page's BASE_URL. */
+function modelsUrlOf(base: string): string {
+  return new URL('models/', new URL(base, self.location.href)).href;
+}
+
+/** models.json once per worker; a failed fetch is retried on the next request. */
+function catalogueOnce(modelsUrl: string): Promise<Catalogue> {
+  if (!catalogue) {
+    catalogue = fetchCatalogue(new URL('..', modelsUrl).href);
+    catalogue.catch(() => (catalogue = null));
+  }
+  return catalogue;
+}
+
+/** Local files only, from this site; the same settings for the model and the tokenizer. */
+function configureEnv(modelsUrl: string) {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   // A path, not a full URL: transformers.js only looks for local files when the path is not http(s).
   env.localModelPath = new URL(modelsUrl).pathname;
   env.useBrowserCache = true; // Cache API: the second visit loads from disk
+}
+
+async function load(modelsUrl: string, entry: CatalogueEntry, ref: string): Promise<Adapter> {
+  configureEnv(modelsUrl);
   const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
   if (onnx.wasm) onnx.wasm.wasmPaths = { wasm: new URL(ortWasm, self.location.href).href, mjs: new URL(ortMjs, self.location.href).href };
   // Bytes per file, summed into one progress figure for the visible bar.
@@ -45,14 +67,40 @@ async function load(base: string): Promise<Adapter> {
       loaded += f.loaded;
       total += f.total;
     }
-    post({ event: { type: 'progress', loaded, total: Math.max(total, entry.bytes) } });
+    post({ event: { type: 'progress', loaded, total: Math.max(total, entry.bytes) }, ref });
   };
-  const config = (await (await fetch(`${modelsUrl}${entry.id}/config.json`)).json()) as Record<string, number | string>;
+  const config = (await (await fetch(`${modelsUrl}${entryFolder(entry)}config.json`)).json()) as Record<string, number | string>;
+  const name = pretrainedName(entry, env.localModelPath);
   const [tokenizer, model] = await Promise.all([
-    AutoTokenizer.from_pretrained(entry.id, { progress_callback }),
-    AutoModelForCausalLM.from_pretrained(entry.id, { dtype: entry.dtype, device: 'wasm', session_options: SESSION_OPTIONS, progress_callback }),
+    AutoTokenizer.from_pretrained(name, { progress_callback }),
+    AutoModelForCausalLM.from_pretrained(name, { dtype: entry.dtype, device: 'wasm', session_options: SESSION_OPTIONS, progress_callback }),
   ]);
   return new Adapter({ model, tokenizer, config }, modelInfo(entry, config));
+}
+
+/**
+ * The model a ref names (resolveModelRef: an unknown one falls back to the default, as the page's
+ * note says), loaded once per entry; failures are forgotten so that Retry loads again.
+ */
+function adapterFor(base: string, ref: string): Promise<Adapter> {
+  let p = byRef.get(ref);
+  if (!p) {
+    p = (async () => {
+      const modelsUrl = modelsUrlOf(base);
+      const { entry } = resolveModelRef(await catalogueOnce(modelsUrl), ref);
+      const key = modelRef(entry);
+      let a = byEntry.get(key);
+      if (!a) {
+        a = load(modelsUrl, entry, ref);
+        byEntry.set(key, a);
+        a.catch(() => byEntry.delete(key));
+      }
+      return a;
+    })();
+    byRef.set(ref, p);
+    p.catch(() => byRef.delete(ref));
+  }
+  return p;
 }
 
 /**
@@ -60,14 +108,9 @@ async function load(base: string): Promise<Adapter> {
  * ~5 MB): the tokenization chapter needs only this. Same catalogue and settings as load().
  */
 async function loadTokenizer(base: string): Promise<TokenizerAdapter> {
-  const modelsUrl = new URL('models/', new URL(base, self.location.href)).href;
-  const cat = (await (await fetch(modelsUrl + 'models.json')).json()) as Catalogue;
-  const entry = cat.models.find((m) => m.id === cat.default);
-  if (!entry) throw new Error('models.json names no default model');
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  env.localModelPath = new URL(modelsUrl).pathname;
-  env.useBrowserCache = true;
+  const modelsUrl = modelsUrlOf(base);
+  const entry = defaultEntry(await catalogueOnce(modelsUrl));
+  configureEnv(modelsUrl);
   const tokenizer = await AutoTokenizer.from_pretrained(entry.id);
   return new TokenizerAdapter(tokenizer, { id: entry.id, version: entry.version });
 }
@@ -89,15 +132,12 @@ function toWire(value: unknown, transfer: Set<ArrayBuffer>): unknown {
 
 async function handle(ev: MessageEvent<Request>) {
   const { id, method, args } = ev.data;
+  const ref = ev.data.ref ?? '';
   const t0 = performance.now();
   try {
     if (method === 'load') {
-      if (!adapter) {
-        adapter = load(String(args[0] ?? '/'));
-        adapter.catch(() => (adapter = null)); // a failed load can be retried
-      }
-      const a = await adapter;
-      post({ event: { type: 'ready', model: a.info, ms: performance.now() - t0 } });
+      const a = await adapterFor(String(args[0] ?? '/'), ref);
+      post({ event: { type: 'ready', model: a.info, ms: performance.now() - t0 }, ref });
       post({ id, ok: true, result: a.info, ms: performance.now() - t0, forwards: [] });
       return;
     }
@@ -111,11 +151,13 @@ async function handle(ev: MessageEvent<Request>) {
       post({ id, ok: true, result, ms: performance.now() - t0, forwards: [] });
       return;
     }
-    if (!adapter) throw new Error('model not loaded');
-    const a = await adapter;
+    const loaded = byRef.get(ref);
+    if (!loaded) throw new Error('model not loaded');
+    const a = await loaded;
     let result: unknown;
     if (method === 'tokenize') result = a.tokenize(String(args[0]));
-    else if (method === 'trace') result = await a.trace(String(args[0]));
+    // Only the outputs asked for are copied across: each tensor is sliced in toWire.
+    else if (method === 'trace') result = pickOutputs(await a.trace(String(args[0])), args[1] as TraceOutput[] | undefined);
     else if (method === 'nextTokens') result = await a.nextTokens(String(args[0]), Number(args[1]));
     else if (method === 'generate') result = await a.generate(String(args[0]), args[1] as never);
     else throw new Error(`unknown method ${String(method)}`);
@@ -124,7 +166,7 @@ async function handle(ev: MessageEvent<Request>) {
     post({ id, ok: true, result: wire, ms: performance.now() - t0, forwards: a.takeForwards() }, [...transfer]);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    if (method === 'load') post({ event: { type: 'error', message } });
+    if (method === 'load') post({ event: { type: 'error', message }, ref });
     post({ id, ok: false, error: message });
   }
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ARCH } from '../../../src/model/architecture';
+import { entryFolder, modelRef } from '../../../src/model/catalogue';
 import { MODELS_DIR, readCatalogue } from '../../../src/model/node';
 
 const FILE_FOR_DTYPE = { fp32: 'onnx/model.onnx', fp16: 'onnx/model_fp16.onnx', q8: 'onnx/model_quantized.onnx' } as const;
@@ -11,12 +12,39 @@ const BUDGET_BYTES = 8 * 1024 * 1024;
 describe('models.json', () => {
   const cat = readCatalogue();
 
-  it('names a default that it lists', () => {
-    expect(cat.models.map((m) => m.id)).toContain(cat.default);
+  it('names a default that it lists, in its own folder <id>/', () => {
+    const current = cat.models.filter((m) => m.id === cat.default && !m.archived);
+    expect(current).toHaveLength(1);
+    expect(current[0].path).toBeUndefined();
+    // Readers outside src/model take the first entry with the default id: it must be the current one.
+    expect(cat.models.find((m) => m.id === cat.default)).toBe(current[0]);
   });
 
-  describe.each(cat.models.map((m) => [m.id, m] as const))('%s', (id, m) => {
-    const dir = `${MODELS_DIR}/${id}`;
+  it('lists each version once; a kept version lives in <id>@<version>/ and is marked archived', () => {
+    const refs = cat.models.map(modelRef);
+    expect(new Set(refs).size).toBe(refs.length);
+    for (const m of cat.models) {
+      if (m.path !== undefined || m.archived) {
+        expect(m.archived, modelRef(m)).toBe(true);
+        expect(m.path, modelRef(m)).toBe(`${modelRef(m)}/`);
+      }
+    }
+  });
+
+  it('keeps what an old link loads for every archived version: q8 ONNX, tokenizer and config', () => {
+    for (const m of cat.models.filter((e) => e.archived)) {
+      for (const f of ['config.json', 'tokenizer.json', 'tokenizer_config.json', FILE_FOR_DTYPE[m.dtype]]) {
+        expect(existsSync(`${MODELS_DIR}/${entryFolder(m)}${f}`), `${modelRef(m)}: ${f}`).toBe(true);
+      }
+      // The version is the file's hash, so a kept folder cannot silently hold another model.
+      const file = readFileSync(`${MODELS_DIR}/${entryFolder(m)}${FILE_FOR_DTYPE[m.dtype]}`);
+      expect(m.bytes).toBe(file.length);
+      expect(m.version).toBe(createHash('sha256').update(file).digest('hex').slice(0, 12));
+    }
+  });
+
+  describe.each(cat.models.filter((m) => !m.archived).map((m) => [m.id, m] as const))('%s', (id, m) => {
+    const dir = `${MODELS_DIR}/${entryFolder(m).replace(/\/$/, '')}`;
     const file = `${dir}/${FILE_FOR_DTYPE[m.dtype]}`;
 
     it('points at the file transformers.js loads for its dtype, with its true size and hash', () => {

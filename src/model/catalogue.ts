@@ -1,0 +1,97 @@
+/**
+ * models.json, the catalogue of shipped models (DESIGN.md §4), and model refs: a link names
+ * its model as `<id>@<version>` so that it still means the same numbers after a retrain.
+ * Pure, apart from `fetchCatalogue`; no transformers.js here, so pages can import it freely.
+ */
+
+/** What models.json says about one shipped model. */
+export interface CatalogueEntry {
+  id: string;
+  dtype: 'fp32' | 'fp16' | 'q8';
+  /** Size of the variant the site loads, in bytes. */
+  bytes: number;
+  /** First 12 hex digits of the loaded ONNX file's SHA-256 (training/card.py). */
+  version: string;
+  /**
+   * Folder under public/models/, with a trailing slash, for a version kept for old links
+   * (`<id>@<version>/`). Absent for the default, which lives in `<id>/`.
+   */
+  path?: string;
+  /** True for a previous default kept only so that old links still load. */
+  archived?: boolean;
+}
+
+export interface Catalogue {
+  default: string;
+  models: CatalogueEntry[];
+}
+
+export interface ResolvedModel {
+  entry: CatalogueEntry;
+  /** A sentence for the reader when the link's model could not be honoured. */
+  note?: string;
+}
+
+/** The ref a link writes for a model: `<id>@<version>`. */
+export function modelRef(entry: Pick<CatalogueEntry, 'id' | 'version'>): string {
+  return `${entry.id}@${entry.version}`;
+}
+
+/** An entry's folder relative to public/models/, with a trailing slash. */
+export function entryFolder(entry: CatalogueEntry): string {
+  return (entry.path ?? entry.id).replace(/\/?$/, '/');
+}
+
+/**
+ * The catalogue's default entry: the one that is named `default` and not archived. Kept versions
+ * share its id; training/card.py lists it first, so a reader taking the first match also gets it.
+ */
+export function defaultEntry(cat: Catalogue): CatalogueEntry {
+  const entry = cat.models.find((m) => m.id === cat.default && !m.archived);
+  if (!entry) throw new Error(`models.json names ${cat.default} as the default but does not list it`);
+  return entry;
+}
+
+/** Ids and versions are what training/card.py writes: no spaces, no `@`, no slashes. */
+const REF = /^([\w.-]+)@([\w.-]+)$/;
+
+/**
+ * The entry a link's `model=` value asks for. Null or empty: the default, silently. A ref the
+ * catalogue serves: that entry, archived or not. Anything else: the default, with a note
+ * saying what the link asked for and what is shown instead.
+ */
+export function resolveModelRef(cat: Catalogue, ref: string | null | undefined): ResolvedModel {
+  const current = defaultEntry(cat);
+  if (ref === null || ref === undefined || ref.trim() === '') return { entry: current };
+  const shown = `showing the current model (${current.id} version ${current.version})`;
+  const m = REF.exec(ref.trim());
+  if (!m) return { entry: current, note: `This link names its model as “${ref}”, which is not a model this site knows; ${shown}.` };
+  const [, id, version] = m;
+  const entry = cat.models.find((e) => e.id === id && e.version === version);
+  if (entry) return { entry };
+  if (cat.models.some((e) => e.id === id)) {
+    return { entry: current, note: `This link was made with ${id} version ${version}, which this site no longer serves; ${shown}.` };
+  }
+  return { entry: current, note: `This link was made with the model ${id}, which this site does not serve; ${shown}.` };
+}
+
+/** Fetch `<base>models/models.json`; `base` is the site's base URL, with or without the slash. */
+export async function fetchCatalogue(base: string): Promise<Catalogue> {
+  const url = base.replace(/\/?$/, '/') + 'models/models.json';
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  const cat = (await res.json()) as Catalogue;
+  if (!cat || typeof cat.default !== 'string' || !Array.isArray(cat.models)) throw new Error(`${url} is not a model catalogue`);
+  return cat;
+}
+
+/**
+ * What `from_pretrained` is given for an entry, `modelsRoot` being env.localModelPath. The
+ * default passes its id, resolved under modelsRoot as always. A kept version passes its folder's
+ * own path: transformers.js treats a name with `@` as a path, not a Hub id, and would not
+ * prefix modelsRoot.
+ */
+export function pretrainedName(entry: CatalogueEntry, modelsRoot: string): string {
+  if (entry.path === undefined) return entry.id;
+  return modelsRoot.replace(/\/?$/, '/') + entryFolder(entry).replace(/\/$/, '');
+}
