@@ -32,3 +32,14 @@ export function stateAtBuild<S extends StateSchema>(component: string, given: Pa
   if (notes.length) throw new Error(`<${component}> got an invalid state: ${notes.join(' ')}`);
   return state;
 }
+
+/**
+ * What a diagram shows before any script runs, for one state: the export (the numbers, from the
+ * build-time example or a formula) and the chart drawn from it. Each diagram folder's `build.ts`
+ * exports `buildView(state)`; its .astro wrapper and the jsdom gallery test both call it, so the
+ * snapshot is exactly what a reader without JavaScript sees.
+ */
+export interface BuiltView<D = unknown> {
+  data: D;
+  draw(host: HTMLElement): void;
+}
