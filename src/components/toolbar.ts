@@ -2,7 +2,6 @@
  * One delegated click handler for every DiagramToolbar on the page. Everything is read from
  * the diagram at click time, so the link, embed code and files always match the current view.
  */
-import { getDiagram } from '../diagrams/registry';
 import { embedSnippet, embedUrl, linkUrl } from '../diagrams/kit/share';
 import { serializeSvg } from './svg-export';
 
@@ -76,10 +75,11 @@ async function act(button: HTMLButtonElement) {
   const toolbar = button.closest('.gb-toolbar');
   const diagram = button.closest<HTMLElement>('[data-diagram]');
   if (!toolbar || !diagram) return;
+  // Everything comes from the diagram's root, so pages do not ship the registry for the toolbar.
   const id = diagram.dataset.diagram ?? '';
-  const entry = getDiagram(id);
-  if (!entry) return;
-  const query = diagram.dataset.state ?? '';
+  const entry = { title: diagram.dataset.title ?? 'Diagram', chapter: diagram.dataset.chapter ?? '/' };
+  // The full state and the model (`model=<id>@<version>`): a link stays true when defaults change.
+  const query = diagram.dataset.link ?? diagram.dataset.state ?? '';
   const origin = location.origin;
   switch (button.dataset.action) {
     case 'copy-link':

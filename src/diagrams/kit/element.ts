@@ -207,7 +207,8 @@ export abstract class DiagramElement<S extends AnyState = AnyState> extends HTML
     this.dataset.link = fullQuery(this.state, this.entry.state, this.shownModel);
   }
 
-  protected renderNotes() {
+  /** Show the link's notes and the diagram's own (`extraNotes`); parts call it when theirs change. */
+  renderNotes() {
     const list = this.querySelector<HTMLElement>('[data-role="notes"]');
     if (list) showNotes(list, [...this.linkNotes, ...this.extraNotes()]);
   }

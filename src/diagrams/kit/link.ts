@@ -42,8 +42,3 @@ export function fullQuery<S extends StateSchema>(state: Partial<StateOf<S>>, sch
   if (model) parts.push(`${MODEL_PARAM}=${encodeURIComponent(formatPin(model)).replace('%40', '@')}`);
   return parts.join('&');
 }
-
-/** The note a diagram shows when its link names a model version this site no longer serves. */
-export function stalePinNote(pin: ModelPin, current: ModelPin): string {
-  return `This link was made with ${formatPin(pin)}, which this site no longer serves; showing the current model, ${formatPin(current)}. Its numbers may differ from the ones the link was made with.`;
-}

@@ -8,7 +8,7 @@
 import type { ModelApi } from '../../model/api';
 import type { ModelInfo } from '../../model/types';
 import type { DiagramElement } from './element';
-import { formatPin, stalePinNote, type ModelPin } from './link';
+import { formatPin } from './link';
 import { ModelStatusLines, type NumbersOrigin } from './status';
 
 export type Client = typeof import('../../model/client');
@@ -40,11 +40,17 @@ export class LiveModel {
     return this.client;
   }
 
-  /** Start following and loading the model, then hand over to onReady. */
+  /**
+   * Start following and loading the model, then hand over to onReady. A link's
+   * `model=<id>@<version>` loads that version while the catalogue serves it; otherwise the
+   * current model, with a note saying the link's is gone.
+   */
   async start(): Promise<void> {
     const client = await this.connect();
+    const ref = await this.resolvePin();
     if (this.host.life.disposed) return;
-    this.model = client.getModel();
+    if (this.stale) this.host.renderNotes();
+    this.model = client.getModel(ref);
     this.host.life.add(this.status.follow(this.model, (e) => this.failed(e)));
     await this.loadAndRun();
   }
@@ -53,8 +59,35 @@ export class LiveModel {
     if (!this.model) return;
     if (!(await this.status.load(this.model, (e) => this.failed(e)))) return;
     this.info = await this.model.load();
-    this.stale = this.staleNote(this.host.pin, this.info);
     await this.onReady();
+  }
+
+  /**
+   * Wrap a request to the model so that only the newest call's answer is delivered (older ones
+   * resolve to undefined): a slow answer never overwrites a newer one.
+   */
+  latest<A extends unknown[], R>(ask: (model: ModelApi, ...a: A) => Promise<R>): (...a: A) => Promise<R | undefined> {
+    let seq = 0;
+    return async (...a: A) => {
+      const mine = ++seq;
+      if (!this.model) return undefined;
+      const r = await ask(this.model, ...a);
+      return mine === seq ? r : undefined;
+    };
+  }
+
+  /** The model ref to load: the link's while served, else null (the default) and a note. */
+  private async resolvePin(): Promise<string | null> {
+    const pin = this.host.pin;
+    if (!pin) return null;
+    const [{ catalogue }, { resolveModelRef }] = await Promise.all([import('../../model/assets'), import('../../model/catalogue')]);
+    try {
+      const resolved = resolveModelRef(await catalogue(), formatPin(pin));
+      this.stale = resolved.note ?? null;
+      return resolved.note ? null : formatPin(pin);
+    } catch {
+      return null; // no catalogue: the load itself reports the failure with Retry
+    }
   }
 
   failed(e: unknown): void {
@@ -70,11 +103,5 @@ export class LiveModel {
   /** The status line: example or live, and for which model and text. */
   source(origin: NumbersOrigin | null, stateText: string): void {
     this.status.source(origin, stateText);
-  }
-
-  private staleNote(pin: ModelPin | null, info: ModelInfo): string | null {
-    if (!pin) return null;
-    const current = { id: info.id, version: info.version };
-    return formatPin(pin) === formatPin(current) ? null : stalePinNote(pin, current);
   }
 }

@@ -68,11 +68,11 @@ export class GlassboxNextToken extends DiagramElement<State> {
     const life = this.life;
     const root = this.byRole('chart');
     this.width = root.clientWidth;
-    const [{ render }, client] = await Promise.all([import('./render'), this.live.connect()]);
+    const [{ render }] = await Promise.all([import('./render'), this.live.connect()]);
     if (life.disposed) return; // disconnected while the modules loaded
     this.chart = render(root, this.view(), this.options());
     this.followWidth(root, () => this.draw());
-    this.ask = nextTokensSource(client, K);
+    this.ask = nextTokensSource(this.live, K);
     await this.live.start();
   }
 
