@@ -67,14 +67,18 @@ test.describe('embed: /embed/next-token/', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(EMBED);
     const diagram = nextToken(page);
+    await waitForModel(diagram, 'Once upon a');
+    // Links name the model whose numbers they show (links.spec.ts covers what that buys).
+    const { model } = await exported(diagram);
+    const pin = `${model.id}@${model.version}`;
     await diagram.getByRole('button', { name: 'Copy link' }).click();
     await expect(diagram.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/?text=Once%20upon%20a`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/?text=Once%20upon%20a&model=${pin}`);
 
     await diagram.getByRole('button', { name: 'Copy embed code' }).click();
     await expect(diagram.getByRole('status').filter({ hasText: 'Embed code copied.' })).toBeVisible();
     const code = await page.evaluate(() => navigator.clipboard.readText());
-    expect(code).toContain(`<iframe src="${baseURL}/embed/next-token/?text=Once%20upon%20a" title="Next-token guesses · Glassbox"`);
+    expect(code).toContain(`<iframe src="${baseURL}/embed/next-token/?text=Once%20upon%20a&amp;model=${pin}" title="Next-token guesses · Glassbox"`);
     expect(code).toContain('glassbox:height');
   });
 
