@@ -7,12 +7,13 @@
  * A part, not a base: a story element creates one ScrollStory per connection, calls `start()`
  * near the viewport (it loads gsap and ScrollTrigger, dynamic imports, so a page ships only the
  * element up front), `drawAll()` once it has numbers, and `dispose()` on disconnect, which kills
- * the timeline, the triggers and the width observer.
+ * the timeline, the triggers and the width observer. `connectScrollStory` does those steps with
+ * the kit's connectLifecycle, so an element's connectedCallback is one call.
  */
-import { observeWidth } from '../diagrams/kit/lifecycle';
+import { connectLifecycle, observeWidth, type Lifecycle } from '../diagrams/kit/lifecycle';
 
 /** Start the ~5 MB model download a little before the reader reaches the story (CSS margin). */
-export const STORY_NEAR = '600px 0px';
+const STORY_NEAR = '600px 0px';
 /** ms after the followed sentence last changed before a story reruns the model. */
 export const DEBOUNCE_MS = 150;
 const WIDE = '(min-width: 701px)';
@@ -51,9 +52,37 @@ export function part<T extends HTMLElement = HTMLElement>(host: HTMLElement, rol
   return el;
 }
 
-/** The elements a story starts for: itself and the spans it fills elsewhere on the page. */
-export function storyTargets(host: HTMLElement, attrs: StoryAttributes): Element[] {
-  return [host, ...document.querySelectorAll(`[${attrs.fill}]`)];
+/** What a story element hands connectScrollStory; `M` is its own lazily loaded modules. */
+export interface StorySetup<M> extends Omit<ScrollStoryOptions, 'drawFigure'> {
+  /** The story's own modules, loaded in parallel with gsap. */
+  load(): Promise<M>;
+  drawFigure(mods: M, fig: HTMLElement, id: string, width: number): void;
+  /** After the pinning is set up: follow the page, run the model, fill and draw. */
+  begin(life: Lifecycle, pin: ScrollStory, mods: M): Promise<void>;
+}
+
+/**
+ * One connection of a GSAP story: near the viewport (the story or any span it fills elsewhere on
+ * the page), pin the panel, load the modules, then `begin`. Dispose the Lifecycle on disconnect.
+ */
+export function connectScrollStory<M>(host: HTMLElement, setup: StorySetup<M>): Lifecycle {
+  const targets = [host, ...document.querySelectorAll(`[${setup.attrs.fill}]`)];
+  return connectLifecycle(host, (life) => void runStory(host, life, setup), { targets, margin: STORY_NEAR });
+}
+
+async function runStory<M>(host: HTMLElement, life: Lifecycle, setup: StorySetup<M>) {
+  let mods: M | undefined;
+  const pin = new ScrollStory(host, {
+    ...setup,
+    ready: () => mods !== undefined && setup.ready(),
+    drawFigure: (fig, id, width) => {
+      if (mods !== undefined) setup.drawFigure(mods, fig, id, width);
+    },
+  });
+  life.add(() => pin.dispose());
+  const loading = setup.load();
+  if (!(await pin.start(loading.then((m) => (mods = m))))) return;
+  await setup.begin(life, pin, await loading);
 }
 
 export class ScrollStory {

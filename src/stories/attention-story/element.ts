@@ -1,14 +1,13 @@
 /**
  * <glassbox-attention-story>: the chapter's scroll-driven walk through one attention head (the
- * pinning and tweening are the ScrollStory part's; the start near the viewport and the cleanup
- * the kit's Lifecycle). It runs the page's sentence through the model and fills every
+ * start near the viewport, pinning, tweening and cleanup are connectScrollStory's). It runs the page's sentence through the model and fills every
  * `[data-fill]` span on the page and every step figure with the trace's numbers.
  */
-import { connectLifecycle, type Lifecycle } from '../../diagrams/kit/lifecycle';
+import type { Lifecycle } from '../../diagrams/kit/lifecycle';
 import { percent } from '../../diagrams/kit/tokens';
 import type { HeadScores } from '../../model/assets';
 import type { Trace } from '../../model/types';
-import { DEBOUNCE_MS, part, ScrollStory, STORY_NEAR, storyTargets, type Timeline } from '../scroll-story';
+import { connectScrollStory, DEBOUNCE_MS, part, type ScrollStory, type Timeline } from '../scroll-story';
 import type { StoryData } from './data';
 import type { StepId } from './figures';
 
@@ -50,28 +49,25 @@ export class GlassboxAttentionStory extends HTMLElement {
   private text = '';
 
   connectedCallback() {
-    this.life = connectLifecycle(this, (life) => void this.start(life), { targets: storyTargets(this, ATTRS), margin: STORY_NEAR });
+    this.life = connectScrollStory(this, {
+      attrs: ATTRS,
+      firstStep: 'context' satisfies StepId,
+      load: loadModules,
+      ready: () => this.story !== null,
+      drawFigure: (m, fig, id, width) => this.story && m.figures.drawFigure(fig, this.story, id as StepId, { width }),
+      tweenPanel,
+      begin: (life, pin, m) => this.begin(life, pin, m),
+    });
   }
 
   disconnectedCallback() {
     this.life?.dispose();
   }
 
-  /** One connection: pin the panel, follow the attention diagram's sentence, run the model on it. */
-  private async start(life: Lifecycle) {
-    const pin = new ScrollStory(this, {
-      attrs: ATTRS,
-      firstStep: 'context' satisfies StepId,
-      ready: () => !!this.story && !!this.mods,
-      drawFigure: (fig, id, width) => {
-        if (this.story && this.mods) this.mods.figures.drawFigure(fig, this.story, id as StepId, { width });
-      },
-      tweenPanel,
-    });
-    life.add(() => pin.dispose());
-    const loading = loadModules().then((m) => (this.mods = m));
-    if (!(await pin.start(loading)) || !this.mods) return;
-    const { client, link } = this.mods;
+  /** Follow the attention diagram's sentence and run the model on it. */
+  private async begin(life: Lifecycle, pin: ScrollStory, mods: Modules) {
+    this.mods = mods;
+    const { client, link } = mods;
     const model = client.getModel();
     const request = client.latest((text: string) => model.trace(text));
     const refresh = () => this.refresh(life, pin, request);

@@ -1,14 +1,14 @@
 /**
  * <glassbox-layers-story>: the layers chapter's scroll-driven walk through one token's residual
- * stream (the pinning and tweening are the ScrollStory part's; the start near the viewport and
- * the cleanup the kit's Lifecycle). It follows the text and token of the page's layer-stack
- * diagram, runs them through the model with its side files, and fills every
- * `[data-layers-fill]` span and step figure with the trace's numbers.
+ * stream (the start near the viewport, pinning, tweening and cleanup are connectScrollStory's).
+ * It follows the text and token of the page's layer-stack diagram, runs them through the model
+ * with its side files, and fills every `[data-layers-fill]` span and step figure with the
+ * trace's numbers.
  */
 import layerStack from '../../diagrams/layer-stack/entry';
-import { connectLifecycle, type Lifecycle } from '../../diagrams/kit/lifecycle';
+import type { Lifecycle } from '../../diagrams/kit/lifecycle';
 import { parseState } from '../../diagrams/kit/state';
-import { DEBOUNCE_MS, part, ScrollStory, STORY_NEAR, storyTargets } from '../scroll-story';
+import { connectScrollStory, DEBOUNCE_MS, part, type ScrollStory } from '../scroll-story';
 import type { LayersStory } from './data';
 import type { StepId } from './figures';
 
@@ -51,27 +51,24 @@ export class GlassboxLayersStory extends HTMLElement {
   private key = '';
 
   connectedCallback() {
-    this.life = connectLifecycle(this, (life) => void this.start(life), { targets: storyTargets(this, ATTRS), margin: STORY_NEAR });
+    this.life = connectScrollStory(this, {
+      attrs: ATTRS,
+      firstStep: 'embed' satisfies StepId,
+      load: loadModules,
+      ready: () => this.story !== null,
+      drawFigure: (m, fig, id, width) => this.story && m.figures.drawFigure(fig, this.story, id as StepId, width),
+      begin: (life, pin, m) => this.begin(life, pin, m),
+    });
   }
 
   disconnectedCallback() {
     this.life?.dispose();
   }
 
-  /** One connection: pin the panel, follow the layer stack's text and token, run the model on them. */
-  private async start(life: Lifecycle) {
-    const pin = new ScrollStory(this, {
-      attrs: ATTRS,
-      firstStep: 'embed' satisfies StepId,
-      ready: () => !!this.story && !!this.mods,
-      drawFigure: (fig, id, width) => {
-        if (this.story && this.mods) this.mods.figures.drawFigure(fig, this.story, id as StepId, width);
-      },
-    });
-    life.add(() => pin.dispose());
-    const loading = loadModules().then((m) => (this.mods = m));
-    if (!(await pin.start(loading)) || !this.mods) return;
-    const { client, assets, data } = this.mods;
+  /** Follow the layer stack's text and token and run the model on them. */
+  private async begin(life: Lifecycle, pin: ScrollStory, mods: Modules) {
+    this.mods = mods;
+    const { client, assets, data } = mods;
     const model = client.getModel();
     const run = client.latest(async (f: Followed) => {
       const tr = await model.trace(f.text);
