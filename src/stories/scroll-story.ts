@@ -1,23 +1,23 @@
 /**
- * The lifecycle shared by the chapters' scroll stories (<glassbox-attention-story>,
+ * The pinned panel shared by the chapters' GSAP scroll stories (<glassbox-attention-story>,
  * <glassbox-layers-story>): steps on the left, each with its own inline figure, and, wider than
  * 700 px, a panel pinned beside them by a GSAP ScrollTrigger that shows the figure of the step
  * being read. With prefers-reduced-motion the panel jumps instead of tweening.
  *
- * Near the viewport the element loads gsap, ScrollTrigger and the subclass's own modules
- * (dynamic imports: a page ships only the element up front), sets up the pinning, then hands
- * over to the subclass, which fetches the model's numbers and calls drawAll(). Timelines,
- * triggers and listeners are made in start() and undone in disconnectedCallback.
+ * A part, not a base: a story element creates one ScrollStory per connection, calls `start()`
+ * near the viewport (it loads gsap and ScrollTrigger, dynamic imports, so a page ships only the
+ * element up front), `drawAll()` once it has numbers, and `dispose()` on disconnect, which kills
+ * the timeline, the triggers and the width observer. `connectScrollStory` does those steps with
+ * the kit's connectLifecycle, so an element's connectedCallback is one call.
  */
-import { whenNearViewport } from '../diagrams/kit/lifecycle';
-import { observeWidth } from '../diagrams/kit/lifecycle';
+import { connectLifecycle, observeWidth, type Lifecycle } from '../diagrams/kit/lifecycle';
 
-/** Start the ~5 MB model download a little before the reader reaches the story. */
-const NEAR_VIEWPORT = '600px 0px';
+/** Start the ~5 MB model download a little before the reader reaches the story (CSS margin). */
+const STORY_NEAR = '600px 0px';
+/** ms after the followed sentence last changed before a story reruns the model. */
+export const DEBOUNCE_MS = 150;
 const WIDE = '(min-width: 701px)';
 const REDUCE = '(prefers-reduced-motion: reduce)';
-/** ms after the followed sentence last changed before the story reruns the model. */
-const DEBOUNCE_MS = 150;
 
 export type Gsap = typeof import('gsap').gsap;
 export type Timeline = ReturnType<Gsap['timeline']>;
@@ -33,79 +33,120 @@ export interface StoryAttributes {
   fill: string;
 }
 
-export abstract class ScrollStoryElement<S> extends HTMLElement {
-  protected story: S | null = null;
-  protected cleanup: (() => void)[] = [];
-  protected reduce = false;
-  protected tl: Timeline | null = null;
-  protected timer: ReturnType<typeof setTimeout> | undefined;
-  private started = false;
-  private active = 0;
-  private scrollTrigger: ScrollTriggerType | null = null;
-
-  protected abstract readonly attrs: StoryAttributes;
+export interface ScrollStoryOptions {
+  attrs: StoryAttributes;
   /** The figure the panel shows before any step has been reached. */
-  protected abstract readonly firstStep: string;
-  /** Load the subclass's modules, in parallel with gsap. */
-  protected abstract load(): Promise<void>;
-  /** Everything after the pinning is set up: follow the page, run the model, fill and draw. */
-  protected abstract begin(): Promise<void>;
-  /** Draw figure `id` from this.story into `fig`, `width` px wide. */
-  protected abstract drawFigure(fig: HTMLElement, id: string, width: number): void;
+  firstStep: string;
+  /** Whether the story has numbers to draw yet; figures are left alone until it does. */
+  ready(): boolean;
+  /** Draw figure `id` into `fig`, `width` px wide. */
+  drawFigure(fig: HTMLElement, id: string, width: number): void;
+  /** Extra tweens for the panel's figure after it fades in (the timeline is already cleared). */
+  tweenPanel?(tl: Timeline, fig: HTMLElement): void;
+}
 
-  /** One of the story's parts, by its data-role; missing markup is a bug, so it throws. */
-  protected get<T extends HTMLElement = HTMLElement>(role: string): T {
-    const el = this.querySelector<T>(`[data-role="${role}"]`);
-    if (!el) throw new Error(`<${this.localName}> is missing [data-role="${role}"]`);
-    return el;
-  }
+/** One of a story's parts, by its data-role; missing markup is a bug, so it throws. */
+export function part<T extends HTMLElement = HTMLElement>(host: HTMLElement, role: string): T {
+  const el = host.querySelector<T>(`[data-role="${role}"]`);
+  if (!el) throw new Error(`<${host.localName}> is missing [data-role="${role}"]`);
+  return el;
+}
 
-  protected steps(): HTMLElement[] {
-    return [...this.querySelectorAll<HTMLElement>(`[${this.attrs.step}]`)];
-  }
+/** What a story element hands connectScrollStory; `M` is its own lazily loaded modules. */
+export interface StorySetup<M> extends Omit<ScrollStoryOptions, 'drawFigure'> {
+  /** The story's own modules, loaded in parallel with gsap. */
+  load(): Promise<M>;
+  drawFigure(mods: M, fig: HTMLElement, id: string, width: number): void;
+  /** After the pinning is set up: follow the page, run the model, fill and draw. */
+  begin(life: Lifecycle, pin: ScrollStory, mods: M): Promise<void>;
+}
 
-  connectedCallback() {
-    const targets = [this, ...document.querySelectorAll(`[${this.attrs.fill}]`)];
-    this.cleanup.push(whenNearViewport(targets, () => void this.start(), NEAR_VIEWPORT));
-  }
+/**
+ * One connection of a GSAP story: near the viewport (the story or any span it fills elsewhere on
+ * the page), pin the panel, load the modules, then `begin`. Dispose the Lifecycle on disconnect.
+ */
+export function connectScrollStory<M>(host: HTMLElement, setup: StorySetup<M>): Lifecycle {
+  const targets = [host, ...document.querySelectorAll(`[${setup.attrs.fill}]`)];
+  return connectLifecycle(host, (life) => void runStory(host, life, setup), { targets, margin: STORY_NEAR });
+}
 
-  disconnectedCallback() {
-    clearTimeout(this.timer);
-    this.cleanup.splice(0).forEach((f) => f());
-    this.tl?.kill();
-    this.tl = null;
-    this.started = false;
-  }
+async function runStory<M>(host: HTMLElement, life: Lifecycle, setup: StorySetup<M>) {
+  let mods: M | undefined;
+  const pin = new ScrollStory(host, {
+    ...setup,
+    ready: () => mods !== undefined && setup.ready(),
+    drawFigure: (fig, id, width) => {
+      if (mods !== undefined) setup.drawFigure(mods, fig, id, width);
+    },
+  });
+  life.add(() => pin.dispose());
+  const loading = setup.load();
+  if (!(await pin.start(loading.then((m) => (mods = m))))) return;
+  await setup.begin(life, pin, await loading);
+}
 
-  private async start() {
-    if (this.started) return;
-    this.started = true;
-    const [{ gsap }, { ScrollTrigger }] = await Promise.all([import('gsap'), import('gsap/ScrollTrigger'), this.load()]);
-    if (!this.started) return; // disconnected while the modules loaded
+export class ScrollStory {
+  /** True while the reader asks for reduced motion: the panel jumps, scrolling is instant. */
+  reduce = false;
+  private active = 0;
+  private tl: Timeline | null = null;
+  private trigger: ScrollTriggerType | null = null;
+  private readonly undo: (() => void)[] = [];
+  private disposed = false;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly opts: ScrollStoryOptions,
+  ) {}
+
+  /**
+   * Load gsap and ScrollTrigger (with `load`, the story's own modules, in parallel), then pin the
+   * panel and follow the steps. Resolves false when disposed meanwhile.
+   */
+  async start(load: Promise<unknown> = Promise.resolve()): Promise<boolean> {
+    const [{ gsap }, { ScrollTrigger }] = await Promise.all([import('gsap'), import('gsap/ScrollTrigger'), load]);
+    if (this.disposed) return false;
     gsap.registerPlugin(ScrollTrigger);
-    this.scrollTrigger = ScrollTrigger;
+    this.trigger = ScrollTrigger;
     this.tl = gsap.timeline({ paused: true });
     this.setupScroll(gsap, ScrollTrigger);
-    await this.begin();
+    return true;
   }
 
-  /** Run `fn` once the page has been still for DEBOUNCE_MS; a newer call replaces an older one. */
-  protected later(fn: () => void) {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(fn, DEBOUNCE_MS);
+  dispose(): void {
+    this.disposed = true;
+    this.undo.splice(0).forEach((f) => f());
+    this.tl?.kill();
+    this.tl = null;
+    this.trigger = null;
   }
 
   /** Figures changed height: let ScrollTrigger measure the pin again. */
-  protected relayout() {
-    this.scrollTrigger?.refresh();
+  relayout(): void {
+    this.trigger?.refresh();
   }
 
-  /** Pin the panel and follow the steps on wide screens; undone on narrow ones and on disconnect. */
+  /** Every figure that is visible on this screen size, then the panel. */
+  drawAll(): void {
+    if (!this.opts.ready()) return;
+    const { figure } = this.opts.attrs;
+    for (const fig of this.host.querySelectorAll<HTMLElement>(`[${figure}]`)) {
+      if (fig.offsetParent === null) continue; // hidden on this screen size; drawn when shown
+      this.opts.drawFigure(fig, fig.getAttribute(figure) ?? this.opts.firstStep, fig.clientWidth);
+    }
+    this.drawPanel();
+  }
+
+  private steps(): HTMLElement[] {
+    return [...this.host.querySelectorAll<HTMLElement>(`[${this.opts.attrs.step}]`)];
+  }
+
+  /** Pin the panel and follow the steps on wide screens; undone on narrow ones and on dispose. */
   private setupScroll(gsap: Gsap, ScrollTrigger: ScrollTriggerType) {
     const mm = gsap.matchMedia();
-    this.cleanup.push(() => mm.revert());
-    const panel = this.get('panel');
-    const stepsEl = this.get('steps');
+    this.undo.push(() => mm.revert());
+    const panel = part(this.host, 'panel');
+    const stepsEl = part(this.host, 'steps');
     mm.add({ wide: WIDE, reduce: REDUCE }, (ctx) => {
       const { wide, reduce } = ctx.conditions as { wide: boolean; reduce: boolean };
       this.reduce = reduce;
@@ -133,49 +174,36 @@ export abstract class ScrollStoryElement<S> extends HTMLElement {
       });
       return () => this.steps().forEach((s) => s.classList.remove('is-active'));
     });
-    let width = this.clientWidth;
-    this.cleanup.push(
-      observeWidth(this, () => width, (w) => {
+    let width = this.host.clientWidth;
+    this.undo.push(
+      observeWidth(this.host, () => width, (w) => {
         width = w;
         this.drawAll();
       }),
     );
   }
 
-  /** Every figure that is visible on this screen size, then the panel. */
-  protected drawAll() {
-    if (!this.story) return;
-    for (const fig of this.querySelectorAll<HTMLElement>(`[${this.attrs.figure}]`)) {
-      if (fig.offsetParent === null) continue; // hidden on this screen size; drawn when shown
-      this.drawFigure(fig, fig.getAttribute(this.attrs.figure) ?? this.firstStep, fig.clientWidth);
-    }
-    this.drawPanel();
-  }
-
   private drawPanel() {
-    if (!this.story) return;
+    if (!this.opts.ready()) return;
     const step = this.steps()[this.active];
-    const fig = this.get('panel-figure');
+    const fig = part(this.host, 'panel-figure');
     if (fig.offsetParent === null) return;
-    this.get('panel-title').textContent = step?.querySelector('h3')?.textContent ?? '';
-    this.drawFigure(fig, step?.getAttribute(this.attrs.step) ?? this.firstStep, fig.clientWidth);
+    part(this.host, 'panel-title').textContent = step?.querySelector('h3')?.textContent ?? '';
+    this.opts.drawFigure(fig, step?.getAttribute(this.opts.attrs.step) ?? this.opts.firstStep, fig.clientWidth);
   }
-
-  /** Extra tweens for the panel's figure after it fades in (the timeline is already cleared). */
-  protected tweenPanel(_tl: Timeline, _fig: HTMLElement): void {}
 
   /** Make step i the one the panel shows: a short tween, or a jump with reduced motion. */
   private show(i: number) {
-    if (i === this.active && this.get('panel-figure').childElementCount) return;
+    if (i === this.active && part(this.host, 'panel-figure').childElementCount) return;
     this.active = i;
     this.steps().forEach((s, j) => s.classList.toggle('is-active', j === i));
     this.drawPanel();
     const tl = this.tl;
     if (!tl || this.reduce) return;
-    const fig = this.get('panel-figure');
+    const fig = part(this.host, 'panel-figure');
     tl.clear();
     tl.fromTo(fig, { autoAlpha: 0, y: 12 }, { autoAlpha: 1, y: 0, duration: 0.35, ease: 'power2.out' });
-    this.tweenPanel(tl, fig);
+    this.opts.tweenPanel?.(tl, fig);
     tl.restart();
   }
 }

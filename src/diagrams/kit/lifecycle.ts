@@ -102,3 +102,23 @@ export class Lifecycle {
 export function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
+
+/**
+ * One connection of an element that is not a diagram host (the chapters' scroll stories): a
+ * fresh Lifecycle, and `start(life)` once any of `targets` (default: the element) comes within
+ * `margin` of the viewport, or at once with `near: false` for work light enough to need no wait.
+ * The caller keeps the Lifecycle and disposes it on disconnect.
+ */
+export function connectLifecycle(
+  el: Element,
+  start: (life: Lifecycle) => void,
+  { targets = [el], margin = NEAR_VIEWPORT, near = true }: { targets?: Element[]; margin?: string; near?: boolean } = {},
+): Lifecycle {
+  const life = new Lifecycle();
+  const run = () => {
+    if (!life.disposed) start(life);
+  };
+  if (near) life.add(whenNearViewport(targets, run, margin));
+  else run();
+  return life;
+}

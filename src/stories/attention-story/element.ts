@@ -1,99 +1,110 @@
 /**
  * <glassbox-attention-story>: the chapter's scroll-driven walk through one attention head (the
- * pinning, loading and tweening are ScrollStoryElement's). It runs the page's sentence through
- * the model and fills every `[data-fill]` span on the page and every step figure with the
- * trace's numbers.
+ * start near the viewport, pinning, tweening and cleanup are connectScrollStory's). It runs the page's sentence through the model and fills every
+ * `[data-fill]` span on the page and every step figure with the trace's numbers.
  */
-import type { HeadScores } from '../../diagrams/kit/head-scores';
-import { ScrollStoryElement, type Timeline } from '../scroll-story';
+import type { Lifecycle } from '../../diagrams/kit/lifecycle';
 import { percent } from '../../diagrams/kit/tokens';
+import type { HeadScores } from '../../model/assets';
+import type { Trace } from '../../model/types';
+import { connectScrollStory, DEBOUNCE_MS, part, type ScrollStory, type Timeline } from '../scroll-story';
 import type { StoryData } from './data';
 import type { StepId } from './figures';
 
 const MEASURE = 'glassbox:update:attention-story';
+const ATTRS = { step: 'data-step', figure: 'data-figure', fill: 'data-fill' };
 
 type Modules = {
   figures: typeof import('./figures');
   data: typeof import('./data');
   fills: typeof import('./fills');
   client: typeof import('../../model/client');
+  assets: typeof import('../../model/assets');
   link: typeof import('../../diagrams/attention-heads/link');
 };
 
-export class GlassboxAttentionStory extends ScrollStoryElement<StoryData> {
-  protected readonly attrs = { step: 'data-step', figure: 'data-figure', fill: 'data-fill' };
-  protected readonly firstStep: StepId = 'context';
+async function loadModules(): Promise<Modules> {
+  const [figures, data, fills, client, assets, link] = await Promise.all([
+    import('./figures'),
+    import('./data'),
+    import('./fills'),
+    import('../../model/client'),
+    import('../../model/assets'),
+    import('../../diagrams/attention-heads/link'),
+  ]);
+  return { figures, data, fills, client, assets, link };
+}
+
+/** The bars grow from zero as the panel's figure fades in. */
+function tweenPanel(tl: Timeline, fig: HTMLElement) {
+  const bars = fig.querySelectorAll('.gb-st-bar, .gb-st-strip');
+  if (bars.length) tl.from(bars, { scaleX: 0, transformOrigin: '0% 50%', duration: 0.4, stagger: 0.02, ease: 'power2.out' }, 0.1);
+}
+
+export class GlassboxAttentionStory extends HTMLElement {
+  private life: Lifecycle | null = null;
+  private story: StoryData | null = null;
   private mods: Modules | null = null;
   private heads: HeadScores | null = null;
   private text = '';
-  private request: ((text: string) => Promise<import('../../model/types').Trace | undefined>) | null = null;
+
+  connectedCallback() {
+    this.life = connectScrollStory(this, {
+      attrs: ATTRS,
+      firstStep: 'context' satisfies StepId,
+      load: loadModules,
+      ready: () => this.story !== null,
+      drawFigure: (m, fig, id, width) => this.story && m.figures.drawFigure(fig, this.story, id as StepId, { width }),
+      tweenPanel,
+      begin: (life, pin, m) => this.begin(life, pin, m),
+    });
+  }
 
   disconnectedCallback() {
-    super.disconnectedCallback();
-    this.request = null;
+    this.life?.dispose();
   }
 
-  protected async load() {
-    const [figures, data, fills, client, link] = await Promise.all([
-      import('./figures'),
-      import('./data'),
-      import('./fills'),
-      import('../../model/client'),
-      import('../../diagrams/attention-heads/link'),
-    ]);
-    this.mods = { figures, data, fills, client, link };
-  }
-
-  protected async begin() {
-    if (!this.mods) return;
-    const { client, link } = this.mods;
+  /** Follow the attention diagram's sentence and run the model on it. */
+  private async begin(life: Lifecycle, pin: ScrollStory, mods: Modules) {
+    this.mods = mods;
+    const { client, link } = mods;
     const model = client.getModel();
-    this.request = client.latest((text: string) => model.trace(text));
+    const request = client.latest((text: string) => model.trace(text));
+    const refresh = () => this.refresh(life, pin, request);
     this.text = link.attentionText();
-    const onClick = (ev: MouseEvent) => {
-      const button = (ev.target as Element | null)?.closest?.('[data-action="show-story-head"]');
-      const d = this.story;
-      if (!button || !d) return;
-      link.selectInAttention({ layer: d.layer + 1, head: d.head + 1, token: d.query + 1 });
-      document.querySelector('[data-diagram="attention"]')?.scrollIntoView({ block: 'start', behavior: this.reduce ? 'auto' : 'smooth' });
-    };
-    document.addEventListener('click', onClick);
-    this.cleanup.push(() => document.removeEventListener('click', onClick));
-    this.cleanup.push(
+    document.addEventListener(
+      'click',
+      (ev) => {
+        const button = (ev.target as Element | null)?.closest?.('[data-action="show-story-head"]');
+        const d = this.story;
+        if (!button || !d) return;
+        link.selectInAttention({ layer: d.layer + 1, head: d.head + 1, token: d.query + 1 });
+        document.querySelector('[data-diagram="attention"]')?.scrollIntoView({ block: 'start', behavior: pin.reduce ? 'auto' : 'smooth' });
+      },
+      { signal: life.signal },
+    );
+    life.add(
       link.followAttention((s) => {
         if (s.text === this.text) return;
         this.text = s.text;
-        this.later(() => void this.refresh());
+        life.later('refresh', DEBOUNCE_MS, () => void refresh());
       }),
     );
-    await this.refresh();
+    await refresh();
   }
 
-  protected drawFigure(fig: HTMLElement, id: string, width: number) {
-    if (this.story && this.mods) this.mods.figures.drawFigure(fig, this.story, id as StepId, { width });
-  }
-
-  /** The bars grow from zero as the panel's figure fades in. */
-  protected tweenPanel(tl: Timeline, fig: HTMLElement) {
-    const bars = fig.querySelectorAll('.gb-st-bar, .gb-st-strip');
-    if (bars.length) tl.from(bars, { scaleX: 0, transformOrigin: '0% 50%', duration: 0.4, stagger: 0.02, ease: 'power2.out' }, 0.1);
-  }
-
-  private async refresh() {
-    if (!this.request || !this.mods) return;
-    const status = this.get('status');
+  private async refresh(life: Lifecycle, pin: ScrollStory, request: (text: string) => Promise<Trace | undefined>) {
+    if (life.disposed || !this.mods) return;
+    const status = part(this, 'status');
     if (this.text.trim() === '') {
       status.textContent = 'Type a sentence in the diagram above to follow it through attention.';
       return;
     }
     status.textContent = 'Running your sentence through the model…';
     try {
-      const trace = await this.request(this.text);
-      if (!trace || !this.isConnected) return; // a newer request is on its way
-      if (!this.heads) {
-        const base = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
-        this.heads = await (await import('../../diagrams/kit/head-scores')).loadHeadScores(base, trace.model.id).catch(() => null);
-      }
+      const trace = await request(this.text);
+      if (!trace || life.disposed) return; // a newer request is on its way, or the story left the page
+      this.heads ??= await this.mods.assets.headScores(trace.model.id).catch(() => null);
       if (trace.tokens.length === 0) return;
       this.story = this.mods.data.buildStory(trace);
     } catch (e) {
@@ -102,17 +113,17 @@ export class GlassboxAttentionStory extends ScrollStoryElement<StoryData> {
     }
     const t0 = performance.now();
     this.fill();
-    this.drawAll();
+    pin.drawAll();
     performance.measure(MEASURE, { start: t0, end: performance.now() });
     this.dataset.source = 'model';
     status.textContent = `Live: ${this.story.model.id} (version ${this.story.model.version}), running in your browser, on “${this.story.text}”.`;
-    this.relayout();
+    pin.relayout();
   }
 
   private fill() {
     if (!this.story || !this.mods) return;
     const values = this.mods.fills.fillsOf(this.story, this.heads);
-    document.querySelectorAll<HTMLElement>('[data-fill]').forEach((el) => {
+    document.querySelectorAll<HTMLElement>(`[${ATTRS.fill}]`).forEach((el) => {
       const v = values[el.dataset.fill ?? ''];
       if (v !== undefined) el.textContent = v;
     });
@@ -129,10 +140,9 @@ export class GlassboxAttentionStory extends ScrollStoryElement<StoryData> {
     const d = this.story;
     if (!d || !this.mods) return;
     const { num, quoted } = this.mods.fills;
-    this.get('table-caption').textContent =
+    part(this, 'table-caption').textContent =
       `From ${quoted(d.tokens[d.query].text)} in layer ${d.layer + 1}, head ${d.head + 1}: each token's score and weight`;
-    const body = this.get('table-body');
-    body.replaceChildren(
+    part(this, 'table-body').replaceChildren(
       ...d.tokens.map((t, j) => {
         const tr = document.createElement('tr');
         const cells = [

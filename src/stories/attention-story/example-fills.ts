@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import example from '../../data/examples/attention-story.json';
-import { isHeadScores, type HeadScores } from '../../diagrams/kit/head-scores';
+import { isHeadScores, type HeadScores } from '../../model/assets';
 import type { StoryData } from './data';
 import { fillsOf } from './fills';
 

@@ -3,7 +3,8 @@
  * `[data-fill]` span whose text comes from here, computed from the model's trace (StoryData)
  * and its measured head labels. Nothing the model says is typed into the chapter.
  */
-import { isPattern, labelCounts, type HeadScores } from '../../diagrams/kit/head-scores';
+import type { HeadScores } from '../../model/assets';
+import { isPattern, labelCounts } from './labels';
 import { percent, showToken } from '../../diagrams/kit/tokens';
 import type { StoryData } from './data';
 

@@ -3,38 +3,38 @@
  * embedding-space view beside it to that step's token and camera (`el.value`, which flies there,
  * or jumps with prefers-reduced-motion). A link that carries the view's own state wins: the
  * story starts driving only once the reader reaches a different step than the one shown first.
+ * Following starts on connection (an observer, no heavy work) and stops with the kit's Lifecycle.
  */
 import embeddingSpace from '../../diagrams/embedding-space/entry';
+import { connectLifecycle, type Lifecycle } from '../../diagrams/kit/lifecycle';
+import { followBand, MIDDLE_BAND } from '../band';
 
 type Space = HTMLElement & { value: Record<string, number> };
 
 export class GlassboxEmbeddingStory extends HTMLElement {
-  private io: IntersectionObserver | null = null;
+  private life: Lifecycle | null = null;
   private first = true;
   private active: Element | null = null;
 
   connectedCallback() {
-    if (typeof IntersectionObserver === 'undefined') return;
-    const fromLink = Object.keys(embeddingSpace.state).some((k) => new URLSearchParams(location.search).has(k));
-    // A thin band across the middle of the viewport: the step crossing it is the one being read.
-    this.io = new IntersectionObserver(
-      (entries) => {
-        const hit = entries.find((e) => e.isIntersecting)?.target;
-        if (!hit || hit === this.active) return;
-        this.active = hit;
-        this.querySelectorAll('[data-step]').forEach((s) => s.classList.toggle('is-active', s === hit));
-        const skip = this.first && fromLink;
-        this.first = false;
-        if (!skip) this.drive(hit as HTMLElement);
-      },
-      { rootMargin: '-45% 0px -45% 0px' },
-    );
-    this.querySelectorAll('[data-step]').forEach((s) => this.io!.observe(s));
+    this.life = connectLifecycle(this, (life) => this.follow(life), { near: false });
   }
 
   disconnectedCallback() {
-    this.io?.disconnect();
-    this.io = null;
+    this.life?.dispose();
+  }
+
+  private follow(life: Lifecycle) {
+    const fromLink = Object.keys(embeddingSpace.state).some((k) => new URLSearchParams(location.search).has(k));
+    followBand(life, this.querySelectorAll('[data-step]'), MIDDLE_BAND, (entries) => {
+      const hit = entries.find((e) => e.isIntersecting)?.target;
+      if (!hit || hit === this.active) return;
+      this.active = hit;
+      this.querySelectorAll('[data-step]').forEach((s) => s.classList.toggle('is-active', s === hit));
+      const skip = this.first && fromLink;
+      this.first = false;
+      if (!skip) this.drive(hit as HTMLElement);
+    });
   }
 
   private drive(step: HTMLElement) {

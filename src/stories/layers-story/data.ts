@@ -9,7 +9,7 @@ import { lensLogits } from '../../math/logit-lens';
 import { softmax } from '../../math/softmax';
 import { topK } from '../../math/sampling';
 import { norm, vectorAt } from '../../diagrams/kit/layers/contributions';
-import type { SideFiles } from '../../diagrams/kit/sources/side-files';
+import type { SideFiles } from '../../model/assets';
 
 export interface StoryTrace {
   model: { id: string; version: string };

@@ -2,38 +2,34 @@
  * <glassbox-scaling-story>: shows each step's state in the scaling-laws diagram when the step
  * crosses the middle of the viewport, or when its button is pressed. The first activation waits
  * for the reader to scroll, so a shared link's state is not replaced on arrival. Changes jump
- * (no tweening), so prefers-reduced-motion needs nothing different.
+ * (no tweening), so prefers-reduced-motion needs nothing different. Following starts on
+ * connection (an observer, no heavy work) and stops with the kit's Lifecycle.
  */
+import { connectLifecycle, type Lifecycle } from '../../diagrams/kit/lifecycle';
 import type { GlassboxScalingLaws } from '../../diagrams/scaling-laws/element';
-
-/** A step is "being read" while it crosses this band in the middle of the viewport. */
-const BAND = '-45% 0px -45% 0px';
+import { followBand, MIDDLE_BAND } from '../band';
 
 class GlassboxScalingStory extends HTMLElement {
-  private cleanup: (() => void)[] = [];
+  private life: Lifecycle | null = null;
   private scrolled = false;
 
   connectedCallback() {
-    const steps = [...this.querySelectorAll<HTMLElement>('[data-scaling-step]')];
-    const ac = new AbortController();
-    this.cleanup.push(() => ac.abort());
-    addEventListener('scroll', () => (this.scrolled = true), { passive: true, once: true, signal: ac.signal });
-    for (const step of steps) {
-      step.querySelector('.gb-sstory-show')?.addEventListener('click', () => this.activate(step, true), { signal: ac.signal });
-    }
-    if (typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver(
-      (entries) => {
-        for (const e of entries) if (e.isIntersecting && this.scrolled) this.activate(e.target as HTMLElement, false);
-      },
-      { rootMargin: BAND },
-    );
-    steps.forEach((s) => io.observe(s));
-    this.cleanup.push(() => io.disconnect());
+    this.life = connectLifecycle(this, (life) => this.follow(life), { near: false });
   }
 
   disconnectedCallback() {
-    this.cleanup.splice(0).forEach((f) => f());
+    this.life?.dispose();
+  }
+
+  private follow(life: Lifecycle) {
+    const steps = [...this.querySelectorAll<HTMLElement>('[data-scaling-step]')];
+    addEventListener('scroll', () => (this.scrolled = true), { passive: true, once: true, signal: life.signal });
+    for (const step of steps) {
+      step.querySelector('.gb-sstory-show')?.addEventListener('click', () => this.activate(step, true), { signal: life.signal });
+    }
+    followBand(life, steps, MIDDLE_BAND, (entries) => {
+      for (const e of entries) if (e.isIntersecting && this.scrolled) this.activate(e.target as HTMLElement, false);
+    });
   }
 
   private activate(step: HTMLElement, focus: boolean) {

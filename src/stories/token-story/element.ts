@@ -3,29 +3,32 @@
  * of the viewport picks the figure in the sticky panel; the figure's pieces rise in with a CSS
  * animation, which prefers-reduced-motion turns off. No GSAP here: the story sits near the top
  * of the chapter, and the page's first JavaScript must stay small (DESIGN.md §6). Without
- * JavaScript every step still reads, with the first figure shown.
+ * JavaScript every step still reads, with the first figure shown. Following starts on
+ * connection (an observer, no heavy work) and stops with the kit's Lifecycle.
  */
+import { connectLifecycle, type Lifecycle } from '../../diagrams/kit/lifecycle';
+import { followBand } from '../band';
+
+/** A band around the middle of the viewport, a little above it: the step in it is the one being read. */
+const BAND = '-45% 0px -50% 0px';
 
 export class GlassboxTokenStory extends HTMLElement {
-  private io: IntersectionObserver | null = null;
+  private life: Lifecycle | null = null;
   private active = '';
 
   connectedCallback() {
-    if (typeof IntersectionObserver === 'undefined') return;
-    // A band around the middle of the viewport: the step in it is the one being read.
-    this.io = new IntersectionObserver(
-      (entries) => {
-        const hit = entries.filter((e) => e.isIntersecting).pop();
-        if (hit) this.show((hit.target as HTMLElement).dataset.storyStep ?? '');
-      },
-      { rootMargin: '-45% 0px -50% 0px' },
-    );
-    this.querySelectorAll('[data-story-step]').forEach((s) => this.io?.observe(s));
+    this.life = connectLifecycle(this, (life) => this.follow(life), { near: false });
   }
 
   disconnectedCallback() {
-    this.io?.disconnect();
-    this.io = null;
+    this.life?.dispose();
+  }
+
+  private follow(life: Lifecycle) {
+    followBand(life, this.querySelectorAll('[data-story-step]'), BAND, (entries) => {
+      const hit = entries.filter((e) => e.isIntersecting).pop();
+      if (hit) this.show((hit.target as HTMLElement).dataset.storyStep ?? '');
+    });
   }
 
   show(id: string) {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { attentionFromQK } from '../../../src/math/attention';
-import type { HeadScores } from '../../../src/diagrams/kit/head-scores';
+import type { HeadScores } from '../../../src/model/assets';
 import { buildStory, chooseFocus, type StoryTrace } from '../../../src/stories/attention-story/data';
 import { fillsOf, num, quoted, verdict } from '../../../src/stories/attention-story/fills';
 import { STEPS, drawFigure, shownKeys } from '../../../src/stories/attention-story/figures';
