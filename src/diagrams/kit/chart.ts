@@ -15,3 +15,21 @@ export interface Chart<T, O extends ChartOptions = ChartOptions> {
 }
 
 export type RenderFn<T, O extends ChartOptions = ChartOptions> = (root: HTMLElement, data: T, options?: O) => Chart<T, O>;
+
+/**
+ * The `{ update, destroy }` of a chart that draws itself again in full from the data and the
+ * options so far (`draw`); it draws once now. destroy() empties `root`.
+ */
+export function redrawn<T, O extends ChartOptions>(root: HTMLElement, data: T, options: O, draw: (data: T, options: O) => void): Chart<T, O> {
+  let opts = { ...options };
+  draw(data, opts);
+  return {
+    update(next, nextOptions) {
+      if (nextOptions) opts = { ...opts, ...nextOptions };
+      draw(next, opts);
+    },
+    destroy() {
+      for (const child of [...root.children]) child.remove();
+    },
+  };
+}

@@ -23,6 +23,20 @@ import { showNotes } from './notes';
 export type StateValue = string | number;
 export type AnyState = Record<string, StateValue>;
 
+/**
+ * The host's own protected methods, handed by the host to a part it composes (a part is not a
+ * subclass, so it cannot reach them): the calculators' part, kit/calc/calculator.ts, drives it.
+ */
+export interface HostPort<S extends AnyState> {
+  choose(next: Partial<S>, delay?: number): void;
+  writeExport(): void;
+  measure(redraw: () => void): void;
+  followWidth(root: HTMLElement, onWidth: (w: number) => void): void;
+  begin(): Promise<void>;
+  /** The reader has moved on from the link: its notes go, even while the write waits (a drag). */
+  dropLinkNotes(): void;
+}
+
 /** What a diagram host says about itself: its registry id and schema. */
 export type HostEntry = Pick<DiagramEntry<StateSchema>, 'id' | 'state'>;
 
@@ -233,5 +247,20 @@ export abstract class DiagramElement<S extends AnyState = AnyState> extends HTML
 
   protected reducedMotion(): boolean {
     return prefersReducedMotion();
+  }
+
+  /** This host's protected methods for a part it composes; see HostPort. */
+  protected port(): HostPort<S> {
+    return {
+      choose: (next, delay) => this.choose(next, delay),
+      writeExport: () => this.writeExport(),
+      measure: (redraw) => this.measure(redraw),
+      followWidth: (root, onWidth) => this.followWidth(root, onWidth),
+      begin: () => this.begin(),
+      dropLinkNotes: () => {
+        this.linkNotes = [];
+        this.renderNotes();
+      },
+    };
   }
 }

@@ -1,27 +1,32 @@
-/** <glassbox-model-memory>: the calculator element (../calc/element.ts) with this diagram's controls. */
-import { CalcElement, type RenderFn } from '../kit/calc/element';
-import modelMemory from './entry';
-import { applyControl, NSLIDER } from './controls';
+/**
+ * <glassbox-model-memory>: the memory calculator on the kit's host (../kit/element.ts), with the
+ * calculator part (../kit/calc/calculator.ts) recomputing the bytes as N or the format moves.
+ */
+import { Calculator } from '../kit/calc/calculator';
+import { DiagramElement } from '../kit/element';
+import { CONTROLS } from './controls';
 import { memoryExport, type MemoryExport, type MemoryState } from './data';
+import entry from './entry';
 
-export class GlassboxModelMemory extends CalcElement<MemoryState, MemoryExport> {
-  protected readonly entry = modelMemory;
+export class GlassboxModelMemory extends DiagramElement<MemoryState> {
+  protected readonly entry = entry;
+  private readonly calc: Calculator<MemoryState, MemoryExport> = new Calculator(this, { compute: memoryExport, load: async () => (await import('./render')).render, controls: CONTROLS }, this.port());
 
-  protected compute(state: MemoryState): MemoryExport {
-    return memoryExport(state);
+  protected connected() {
+    this.calc.connect(this.stateFromUrl);
+    this.writeState();
   }
 
-  protected async loadRender(): Promise<RenderFn<MemoryExport>> {
-    return (await import('./render')).render;
+  protected start() {
+    return this.calc.start();
   }
 
-  protected applyControl(state: MemoryState, name: string, value: string): MemoryState {
-    return applyControl(state, name, value);
+  protected changed(_prev: MemoryState, delay: number) {
+    this.calc.refresh(delay);
   }
 
-  protected syncControls(state: MemoryState): void {
-    this.syncSlider('N', NSLIDER.value(state), NSLIDER.text(state));
-    this.syncSelect('dtype', state.dtype);
+  protected exportBody() {
+    return this.calc.data;
   }
 }
 

@@ -3,27 +3,18 @@
  * value means. Log sliders move in log10 units. Pure, shared by the .astro (build time) and
  * the element (run time).
  */
+import type { ControlsSpec, SliderSpec } from '../kit/calc/controls';
 import { count, sci } from '../kit/calc/format';
 import entry from './entry';
 import { clampPair, toOptimal, withCompute, withSplit, type ScalingState } from './resolve';
 
 const { N, D, C } = entry.state;
 
-export interface SliderSpec {
-  control: 'N' | 'D' | 'C' | 'split';
-  label: string;
-  min: number;
-  max: number;
-  step: number;
-  value(s: ScalingState): number;
-  text(s: ScalingState): string;
-}
-
 const lg = Math.log10;
 /** Slider resolution in decades: 0.01 is a 2.3 % step. */
 const STEP = 0.01;
 
-export const SLIDERS: readonly SliderSpec[] = [
+export const SLIDERS: readonly SliderSpec<ScalingState>[] = [
   { control: 'N', label: 'Parameters N', min: lg(N.min), max: lg(N.max), step: STEP, value: (s) => lg(s.N), text: (s) => `${count(s.N)} parameters` },
   { control: 'D', label: 'Training tokens D', min: lg(D.min), max: lg(D.max), step: STEP, value: (s) => lg(s.D), text: (s) => `${count(s.D)} tokens` },
   { control: 'C', label: 'Compute C = 6·N·D (keeps D/N)', min: lg(C.min), max: lg(C.max), step: STEP, value: (s) => lg(s.C), text: (s) => `${sci(s.C)} FLOPs` },
@@ -57,3 +48,5 @@ export function applyControl(s: ScalingState, name: string, raw: string): Scalin
       return s;
   }
 }
+
+export const CONTROLS: ControlsSpec<ScalingState> = { sliders: SLIDERS, selects: ['law'], apply: applyControl };

@@ -11,7 +11,7 @@ import { count, sci } from '../kit/calc/format';
 import { NAMED_MODELS } from './models';
 import type { ScalingExport } from './resolve';
 import entry from './entry';
-import type { Chart, ChartOptions } from '../kit/chart';
+import { redrawn, type Chart, type ChartOptions } from '../kit/chart';
 export type { Chart, ChartOptions } from '../kit/chart';
 
 
@@ -43,7 +43,6 @@ interface Layers {
 }
 
 export function render(root: HTMLElement, data: ScalingExport, options: ChartOptions = {}): Chart<ScalingExport> {
-  let opts = { ...options };
   const base = select(root);
   base.selectChildren().remove();
   const summary = base.append('p').attr('class', 'gb-sl-summary');
@@ -165,7 +164,7 @@ export function render(root: HTMLElement, data: ScalingExport, options: ChartOpt
     return { width, height, law: law.id };
   }
 
-  function draw(d: ScalingExport) {
+  function draw(d: ScalingExport, opts: ChartOptions) {
     const width = Math.max(MIN_WIDTH, Math.round(opts.width ?? 640));
     const law = LAWS[d.state.law as LawId];
     if (!drawn || drawn.width !== width || drawn.law !== law.id) drawn = drawStatic(law, width);
@@ -226,14 +225,5 @@ export function render(root: HTMLElement, data: ScalingExport, options: ChartOpt
       });
   }
 
-  draw(data);
-  return {
-    update(next, nextOptions) {
-      if (nextOptions) opts = { ...opts, ...nextOptions };
-      draw(next);
-    },
-    destroy() {
-      base.selectChildren().remove();
-    },
-  };
+  return redrawn(root, data, options, draw);
 }

@@ -1,34 +1,44 @@
 /**
- * <glassbox-scaling-measured>: the calculator element (../calc/element.ts); compute() fits the
- * law to the committed measurements in the browser each time the held-out set or the way
- * parameters are counted changes.
+ * <glassbox-scaling-measured>: our measured family on the kit's host (../kit/element.ts). The
+ * calculator part (../kit/calc/calculator.ts) fits the law to the committed measurements in the
+ * browser at start, and again each time the held-out set or the way parameters are counted changes.
  */
-import { CalcElement, type RenderFn } from '../kit/calc/element';
-import scalingMeasured from './entry';
+import { Calculator } from '../kit/calc/calculator';
+import { DiagramElement } from '../kit/element';
+import { CONTROLS } from './controls';
 import { measuredExport, type FamilyFile, type MeasuredExport, type MeasuredState } from './data';
+import entry from './entry';
 
-export class GlassboxScalingMeasured extends CalcElement<MeasuredState, MeasuredExport> {
-  protected readonly entry = scalingMeasured;
+export class GlassboxScalingMeasured extends DiagramElement<MeasuredState> {
+  protected readonly entry = entry;
+  /** The committed measurements, as the page embeds them; read once, on the first fit. */
   private family: FamilyFile | null | undefined;
+  private readonly calc: Calculator<MeasuredState, MeasuredExport> = new Calculator(
+    this,
+    { compute: (state) => measuredExport(this.measurements(), state), load: async () => (await import('./render')).render, controls: CONTROLS },
+    this.port(),
+  );
 
-  protected compute(state: MeasuredState): MeasuredExport {
-    if (this.family === undefined) this.family = JSON.parse(this.el('family').textContent || 'null') as FamilyFile | null;
-    return measuredExport(this.family, state);
+  protected connected() {
+    this.calc.connect(this.stateFromUrl);
+    this.writeState();
   }
 
-  protected async loadRender(): Promise<RenderFn<MeasuredExport>> {
-    return (await import('./render')).render;
+  protected start() {
+    return this.calc.start();
   }
 
-  protected applyControl(state: MeasuredState, name: string, value: string): MeasuredState {
-    if (name === 'val') return { ...state, val: value as MeasuredState['val'] };
-    if (name === 'params') return { ...state, params: value as MeasuredState['params'] };
-    return state;
+  protected changed(_prev: MeasuredState, delay: number) {
+    this.calc.refresh(delay);
   }
 
-  protected syncControls(state: MeasuredState): void {
-    this.syncSelect('val', state.val);
-    this.syncSelect('params', state.params);
+  protected exportBody() {
+    return this.calc.data;
+  }
+
+  private measurements(): FamilyFile | null {
+    if (this.family === undefined) this.family = JSON.parse(this.byRole('family').textContent || 'null') as FamilyFile | null;
+    return this.family;
   }
 }
 

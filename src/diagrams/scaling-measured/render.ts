@@ -6,7 +6,7 @@
 import { extent, range, scaleLog, scaleLinear, select } from 'd3';
 import { CHINCHILLA } from '../../math/scaling';
 import { count } from '../kit/calc/format';
-import type { Chart, ChartOptions } from '../kit/chart';
+import { redrawn, type Chart, type ChartOptions } from '../kit/chart';
 import { SERIES } from '../kit/palette';
 import type { MeasuredExport } from './data';
 
@@ -28,7 +28,6 @@ export function summarize(d: MeasuredExport): string {
 }
 
 export function render(root: HTMLElement, data: MeasuredExport, options: ChartOptions = {}): Chart<MeasuredExport> {
-  let opts = { ...options };
   const base = select(root);
   base.selectChildren().remove();
   const summary = base.append('p').attr('class', 'gb-sm-summary');
@@ -40,7 +39,7 @@ export function render(root: HTMLElement, data: MeasuredExport, options: ChartOp
   // Focusable (no landmark role: several copies may share a page), so a keyboard can scroll tables wider than the screen.
   const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0);
 
-  function draw(d: MeasuredExport) {
+  function draw(d: MeasuredExport, opts: ChartOptions) {
     const width = Math.max(320, Math.round(opts.width ?? 640));
     summary.text(summarize(d));
     caveats
@@ -168,14 +167,5 @@ export function render(root: HTMLElement, data: MeasuredExport, options: ChartOp
     }
   }
 
-  draw(data);
-  return {
-    update(next, nextOptions) {
-      if (nextOptions) opts = { ...opts, ...nextOptions };
-      draw(next);
-    },
-    destroy() {
-      base.selectChildren().remove();
-    },
-  };
+  return redrawn(root, data, options, draw);
 }

@@ -1,4 +1,5 @@
-/** The training-cost sliders: N and D on log10 scales, utilisation in percent. */
+/** The training-cost controls: N and D on log10 sliders, utilisation in percent, the accelerator. */
+import type { ControlsSpec, SliderSpec } from '../kit/calc/controls';
 import { count } from '../kit/calc/format';
 import entry from './entry';
 import type { CostState } from './data';
@@ -6,19 +7,19 @@ import type { CostState } from './data';
 const { N, D, mfu } = entry.state;
 const lg = Math.log10;
 
-export const SLIDERS = [
-  { control: 'N', label: 'Parameters N', min: lg(N.min), max: lg(N.max), step: 0.01, value: (s: CostState) => lg(s.N), text: (s: CostState) => `${count(s.N)} parameters` },
-  { control: 'D', label: 'Training tokens D', min: lg(D.min), max: lg(D.max), step: 0.01, value: (s: CostState) => lg(s.D), text: (s: CostState) => `${count(s.D)} tokens` },
+export const SLIDERS: readonly SliderSpec<CostState>[] = [
+  { control: 'N', label: 'Parameters N', min: lg(N.min), max: lg(N.max), step: 0.01, value: (s) => lg(s.N), text: (s) => `${count(s.N)} parameters` },
+  { control: 'D', label: 'Training tokens D', min: lg(D.min), max: lg(D.max), step: 0.01, value: (s) => lg(s.D), text: (s) => `${count(s.D)} tokens` },
   {
     control: 'mfu',
     label: 'Utilisation (MFU): share of peak doing model FLOPs',
     min: mfu.min,
     max: mfu.max,
     step: mfu.step,
-    value: (s: CostState) => s.mfu,
-    text: (s: CostState) => `${Math.round(s.mfu * 100)} % of peak`,
+    value: (s) => s.mfu,
+    text: (s) => `${Math.round(s.mfu * 100)} % of peak`,
   },
-] as const;
+];
 
 export function applyControl(s: CostState, name: string, raw: string): CostState {
   const v = Number(raw);
@@ -28,3 +29,5 @@ export function applyControl(s: CostState, name: string, raw: string): CostState
   if (name === 'gpu') return { ...s, gpu: raw as CostState['gpu'] };
   return s;
 }
+
+export const CONTROLS: ControlsSpec<CostState> = { sliders: SLIDERS, selects: ['gpu'], apply: applyControl };

@@ -1,27 +1,32 @@
-/** <glassbox-training-cost>: the calculator element (../calc/element.ts) with this diagram's controls. */
-import { CalcElement, type RenderFn } from '../kit/calc/element';
-import trainingCost from './entry';
-import { applyControl, SLIDERS } from './controls';
+/**
+ * <glassbox-training-cost>: the cost calculator on the kit's host (../kit/element.ts); the
+ * calculator part (../kit/calc/calculator.ts) turns 6·N·D into accelerator-days on every change.
+ */
+import { Calculator } from '../kit/calc/calculator';
+import { DiagramElement } from '../kit/element';
+import { CONTROLS } from './controls';
 import { costExport, type CostExport, type CostState } from './data';
+import entry from './entry';
 
-export class GlassboxTrainingCost extends CalcElement<CostState, CostExport> {
-  protected readonly entry = trainingCost;
+export class GlassboxTrainingCost extends DiagramElement<CostState> {
+  protected readonly entry = entry;
+  private readonly calc: Calculator<CostState, CostExport> = new Calculator(this, { compute: costExport, load: async () => (await import('./render')).render, controls: CONTROLS }, this.port());
 
-  protected compute(state: CostState): CostExport {
-    return costExport(state);
+  protected connected() {
+    this.calc.connect(this.stateFromUrl);
+    this.writeState();
   }
 
-  protected async loadRender(): Promise<RenderFn<CostExport>> {
-    return (await import('./render')).render;
+  protected start() {
+    return this.calc.start();
   }
 
-  protected applyControl(state: CostState, name: string, value: string): CostState {
-    return applyControl(state, name, value);
+  protected changed(_prev: CostState, delay: number) {
+    this.calc.refresh(delay);
   }
 
-  protected syncControls(state: CostState): void {
-    for (const s of SLIDERS) this.syncSlider(s.control, s.value(state), s.text(state));
-    this.syncSelect('gpu', state.gpu);
+  protected exportBody() {
+    return this.calc.data;
   }
 }
 

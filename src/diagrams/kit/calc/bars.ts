@@ -4,7 +4,7 @@
  * Text goes through .text(), never markup, so it runs the same in jsdom, at build time and live.
  */
 import { scaleLinear, scaleLog, select } from 'd3';
-import type { Chart, ChartOptions } from '../chart';
+import { redrawn, type Chart, type ChartOptions } from '../chart';
 
 export interface Bar {
   key: string;
@@ -41,7 +41,6 @@ const HIGHLIGHT = '#D55E00';
 
 export function renderBars<X>(view: (data: X) => BarsView, prefix: string) {
   return function render(root: HTMLElement, data: X, options: ChartOptions = {}): Chart<X> {
-    let opts = { ...options };
     const base = select(root);
     base.selectChildren().remove();
     const summary = base.append('p').attr('class', `${prefix}-summary`);
@@ -59,7 +58,7 @@ export function renderBars<X>(view: (data: X) => BarsView, prefix: string) {
     const head = table.append('thead').append('tr');
     const tbody = table.append('tbody');
 
-    function draw(d: X) {
+    function draw(d: X, opts: ChartOptions) {
       const v = view(d);
       const width = Math.max(MIN_WIDTH, Math.round(opts.width ?? 640));
       const labelW = Math.min(LABEL_W, Math.round(width * 0.35));
@@ -148,15 +147,6 @@ export function renderBars<X>(view: (data: X) => BarsView, prefix: string) {
         .text((c) => c);
     }
 
-    draw(data);
-    return {
-      update(next, nextOptions) {
-        if (nextOptions) opts = { ...opts, ...nextOptions };
-        draw(next);
-      },
-      destroy() {
-        base.selectChildren().remove();
-      },
-    };
+    return redrawn(root, data, options, draw);
   };
 }

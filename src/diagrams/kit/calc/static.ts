@@ -1,9 +1,11 @@
 /**
- * Build-time drawing for the calculator diagrams: their render() takes the data and the
- * reduced-motion option only.
+ * A calculator's view before any script runs: its export (computed from the state by the
+ * folder's formula) and the chart drawn from it with the same render() the page runs, without
+ * transitions. Each calculator folder's build.ts returns this as its BuiltView.
  */
-import { drawAtBuild } from '../build-time';
+import type { BuiltView } from '../build-time';
+import type { RenderFn } from '../chart';
 
-export function renderStatic<X>(render: (root: HTMLElement, data: X, options?: { reducedMotion?: boolean }) => unknown, data: X): string {
-  return drawAtBuild((host) => render(host, data, { reducedMotion: true }));
+export function calcView<X>(render: RenderFn<X>, data: X): BuiltView<X> {
+  return { data, draw: (host) => void render(host, data, { reducedMotion: true }) };
 }
