@@ -1,5 +1,6 @@
 /** What the merge replay exports ("Download data", `data-export="json"`). */
-import type { Replay } from '../kit/tokenizers/replay';
+import { buildReplay, type Replay } from '../kit/tokenizers/replay';
+import type { Tokenized } from '../kit/tokenizers/tokenizers';
 
 export interface MergesExport {
   state: { word: string; step: number };
@@ -10,4 +11,20 @@ export interface MergesExport {
   replay: Replay;
   /** The tokenizer's own tokens for the word; the replay's last step must equal them. */
   tokens: { id: number; text: string; bytes: number[] }[];
+}
+
+/** The export for `state`: `word`'s replay under the tokenizer's merge ranks, checked against its own tokens. */
+export function toExport(
+  state: MergesExport['state'],
+  source: MergesExport['source'],
+  ranks: ReadonlyMap<string, number>,
+  tokenized: Pick<Tokenized, 'model' | 'tokens'>,
+): MergesExport {
+  return {
+    state: { ...state },
+    source,
+    model: { id: tokenized.model.id, version: tokenized.model.version },
+    replay: buildReplay(state.word, ranks),
+    tokens: tokenized.tokens.map(({ id, text, bytes }) => ({ id, text, bytes })),
+  };
 }

@@ -1,157 +1,120 @@
 /**
- * <glassbox-tokenizer-compare>: the live wrapper around render.ts. It tokenizes the reader's
- * text with all four tokenizers (off the main thread, see ../tokenizer/source.ts) once the
- * diagram is near the viewport, mirrors the text in the URL and keeps the export current.
+ * <glassbox-tokenizer-compare>: the live wrapper around render.ts, built on the kit's host
+ * (../kit/element.ts: state, URL, export, lifecycle). Near the viewport it tokenizes the reader's
+ * text with all four tokenizers, off the main thread (../kit/sources/tokenizer.ts).
  */
-import entry from './entry';
-import { mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
-import { whenNearViewport } from '../kit/lifecycle';
-import { TOKENIZERS } from '../kit/tokenizers/tokenizers';
+import { DiagramElement } from '../kit/element';
+import type { TokenizerSource } from '../kit/sources/tokenizer';
+import { normalizeState } from '../kit/state';
+import { modelPin, showSource, staleNotes } from '../kit/tokenizers/provenance';
 import { toExport, viewOf, type CompareExport } from './data';
+import entry from './entry';
 import type { CompareChart } from './render';
-import { observeWidth } from '../kit/lifecycle';
 
+/** ms after the last keystroke before the tokenizers are asked. */
 const DEBOUNCE_MS = 80;
-const MEASURE = `glassbox:update:${entry.id}`;
 
-export class GlassboxTokenizerCompare extends HTMLElement {
-  private state: { text: string } = { text: entry.state.text.default };
+type State = { text: string };
+
+export class GlassboxTokenizerCompare extends DiagramElement<State> {
+  protected readonly entry = entry;
   private data!: CompareExport;
   private chart: CompareChart | null = null;
-  private width = 0;
-  private notes: string[] = [];
-  private started = false;
-  private seq = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private cleanup: (() => void)[] = [];
-  /** This instance's key for superseding its own stale requests (source.ts). */
-  private caller = '';
-  private source: typeof import('../kit/sources/tokenizer') | null = null;
+  private source: TokenizerSource | null = null;
+  /** Notes on what was typed (broken characters replaced); they replace the link's. */
+  private typedNotes: string[] = [];
 
-  private get<T extends HTMLElement = HTMLElement>(role: string): T {
-    const el = this.querySelector<T>(`[data-role="${role}"]`);
-    if (!el) throw new Error(`<glassbox-tokenizer-compare> is missing [data-role="${role}"]`);
-    return el;
-  }
-
-  connectedCallback() {
-    this.data = JSON.parse(this.get('export').textContent || '{}') as CompareExport;
-    this.state = parseState(this.dataset.state ?? '', entry.state).state;
-    if (this.dataset.urlState === 'on') {
-      const params = new URLSearchParams(location.search);
-      if (params.has('text')) {
-        const parsed = parseState(params, entry.state);
-        this.state = parsed.state;
-        this.notes = parsed.notes;
-        this.dataset.state = serializeState(this.state, entry.state);
-      }
-    }
-    const input = this.get<HTMLTextAreaElement>('text');
-    if (input.value !== this.state.text) input.value = this.state.text;
-    this.data.state = { ...this.state };
+  protected connected() {
+    this.data = this.exportSlot.read<CompareExport>();
+    this.syncInput();
+    const input = this.byRole<HTMLTextAreaElement>('text');
+    this.listen(input, 'input', () => this.life.later('typing', DEBOUNCE_MS, () => this.onInput(input.value)));
+    this.showModel(this.glassboxPin());
     this.renderStatus(false);
-    this.writeExport();
-    const ac = new AbortController();
-    this.cleanup.push(() => ac.abort());
-    input.addEventListener('input', () => this.onInput(input.value), { signal: ac.signal });
-    this.cleanup.push(whenNearViewport([this], () => void this.start()));
+    this.writeState();
   }
 
-  disconnectedCallback() {
-    clearTimeout(this.timer);
-    this.cleanup.splice(0).forEach((f) => f());
-    this.chart?.destroy();
-    this.chart = null;
-    this.started = false;
-  }
-
-  private async start() {
-    if (this.started) return;
-    this.started = true;
-    const [{ render }, source] = await Promise.all([import('./render'), import('../kit/sources/tokenizer')]);
-    if (!this.started) return;
-    this.source = source;
-    this.caller = source.newCaller();
-    const root = this.get('chart');
-    this.width = root.clientWidth;
+  protected async start() {
+    const life = this.life;
+    const [{ render }, { TokenizerSource }] = await Promise.all([import('./render'), import('../kit/sources/tokenizer')]);
+    if (life.disposed) return; // disconnected while the modules loaded
+    this.source = new TokenizerSource();
+    const root = this.byRole('chart');
+    this.followWidth(root, () => this.draw());
     this.chart = render(root, viewOf(this.data), { width: this.width || undefined });
-    this.cleanup.push(
-      observeWidth(root, () => this.width, (w) => {
-        this.width = w;
-        this.draw();
-      }),
-    );
     await this.refresh();
   }
 
+  protected stopped() {
+    this.chart?.destroy();
+    this.chart = null;
+    this.source = null;
+  }
+
+  protected exportBody() {
+    const { state: _state, ...body } = this.data;
+    return body;
+  }
+
+  protected extraNotes() {
+    return [...this.typedNotes, ...staleNotes(this.pin, this.shownModel)];
+  }
+
+  protected changed(prev: State) {
+    if (prev.text === this.state.text) return;
+    this.syncInput();
+    if (this.started) void this.refresh();
+    else void this.begin();
+  }
+
   private onInput(value: string) {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      const next = normalizeState({ text: value }, entry.state);
-      this.state = next.state;
-      this.notes = next.notes;
-      const q = serializeState(this.state, entry.state);
-      this.dataset.state = q;
-      this.data.state = { ...this.state };
-      this.writeExport();
-      if (this.dataset.urlState === 'on') mirrorInUrl(q, entry.state);
-      if (this.started) void this.refresh();
-      else void this.start();
-    }, DEBOUNCE_MS);
+    const next = normalizeState({ text: value }, this.entry.state);
+    this.typedNotes = next.notes;
+    this.choose(next.state);
+  }
+
+  private syncInput() {
+    const input = this.byRole<HTMLTextAreaElement>('text');
+    if (input.value !== this.state.text) input.value = this.state.text;
+  }
+
+  private glassboxPin() {
+    const own = this.data.tokenizers.find((r) => r.tokenizer === 'glassbox');
+    return own ? modelPin(own) : null;
   }
 
   private async refresh() {
     const source = this.source;
     if (!source) return;
-    const mine = ++this.seq;
-    const text = this.state.text;
+    const life = this.life;
     let all;
     try {
-      all = await Promise.all(TOKENIZERS.map((t) => source.tokenize(t, text, this.caller)));
+      all = await source.all(this.state.text);
     } catch (e) {
-      if (mine === this.seq) this.renderStatus(true, e instanceof Error ? e.message : String(e));
+      if (!life.disposed) this.renderStatus(true, e instanceof Error ? e.message : String(e));
       return;
     }
-    if (mine !== this.seq || !this.isConnected || all.some((r) => !r)) return;
-    this.data = toExport({ ...this.state }, 'model', all.filter((r) => r !== undefined));
+    if (!all || life.disposed) return; // a newer request is on its way
+    this.data = toExport({ ...this.state }, 'model', all);
     this.dataset.source = 'model';
+    this.showModel(this.glassboxPin());
     this.renderStatus(false);
     this.draw();
   }
 
   private draw() {
-    if (!this.chart) return;
-    const t0 = performance.now();
-    this.chart.update(viewOf(this.data), { width: this.width || undefined });
-    performance.measure(MEASURE, { start: t0, end: performance.now() });
+    const chart = this.chart;
+    if (!chart) return;
+    this.measure(() => chart.update(viewOf(this.data), { width: this.width || undefined }));
     this.writeExport();
   }
 
-  private writeExport() {
-    this.get('export').textContent = JSON.stringify(this.data);
-  }
-
   private renderStatus(failed: boolean, message = '') {
-    const label = this.get('source');
-    if (failed) {
-      label.textContent = `A tokenizer could not load or run: ${message}`;
-      label.dataset.kind = 'example';
-    } else if (this.data.source === 'model') {
-      label.textContent = 'Live: all four tokenizers ran in your browser.';
-      label.dataset.kind = 'live';
-    } else {
-      label.textContent = 'Example (computed when the site was built) — the tokenizers are loading.';
-      label.dataset.kind = 'example';
-    }
-    const list = this.get('notes');
-    list.replaceChildren(
-      ...this.notes.map((n) => {
-        const li = document.createElement('li');
-        li.textContent = n;
-        return li;
-      }),
-    );
-    list.hidden = this.notes.length === 0;
+    const line = this.byRole('source');
+    if (failed) showSource(line, 'example', `A tokenizer could not load or run: ${message}`);
+    else if (this.data.source === 'model') showSource(line, 'live', 'Live: all four tokenizers ran in your browser.');
+    else showSource(line, 'example', 'Example (computed when the site was built) — the tokenizers are loading.');
+    this.renderNotes();
   }
 }
 

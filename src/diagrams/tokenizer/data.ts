@@ -6,6 +6,7 @@ import type entry from './entry';
 import type { StateOf } from '../kit/schema';
 import type { TokenizerName, Tokenized } from '../kit/tokenizers/tokenizers';
 import { countsOf, type Counts } from '../kit/tokenizers/view';
+import type { TokenizerViewData } from './render';
 
 type State = StateOf<typeof entry.state>;
 
@@ -41,3 +42,8 @@ export function toData(state: State, source: TokenizerData['source'], r: Tokeniz
   };
 }
 
+
+/** What render() draws: the tokens with their ranks back in. */
+export function viewOf(d: TokenizerData): TokenizerViewData {
+  return { tokenizer: d.tokenizer, text: d.text, tokens: d.tokens.map((t, i) => ({ ...t, rank: d.ranks[i] ?? null })), counts: d.counts };
+}

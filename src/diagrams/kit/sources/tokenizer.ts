@@ -4,7 +4,7 @@
  * page responsive. Loaded only when a tokenization diagram comes near the viewport.
  */
 import { getTokenizer } from '../../../model/client';
-import type { OpenAiName, PieceToken, TokenizerName, Tokenized } from '../tokenizers/tokenizers';
+import { TOKENIZERS, type OpenAiName, type PieceToken, type TokenizerName, type Tokenized } from '../tokenizers/tokenizers';
 
 /**
  * A caller's request still running after this long (ms) is abandoned when the same caller asks
@@ -96,4 +96,44 @@ export async function tokenize(name: TokenizerName, text: string, caller = 'anon
 /** The site model's merges in rank order (byte-level strings), for the merge replay. */
 export async function glassboxMerges() {
   return getTokenizer().merges();
+}
+
+/**
+ * One diagram's use of the tokenizers, as a part its element composes: its own caller key (its
+ * long requests are abandoned for its newer ones, never another diagram's), and only the newest
+ * request's answer delivered. An older request resolves to undefined, and its failure is dropped:
+ * the reader has moved on from that text.
+ */
+export class TokenizerSource {
+  private readonly caller = newCaller();
+  private seq = 0;
+
+  /** `text` under one tokenizer. */
+  one(name: TokenizerName, text: string): Promise<Tokenized | undefined> {
+    return this.newest(() => tokenize(name, text, this.caller));
+  }
+
+  /** `text` under all four, in TOKENIZERS order; undefined if any was abandoned. */
+  all(text: string): Promise<Tokenized[] | undefined> {
+    return this.newest(async () => {
+      const all = await Promise.all(TOKENIZERS.map((t) => tokenize(t, text, this.caller)));
+      return all.every((r) => r !== undefined) ? (all as Tokenized[]) : undefined;
+    });
+  }
+
+  /** The site model's merges in rank order, for the merge replay. */
+  merges(): ReturnType<typeof glassboxMerges> {
+    return glassboxMerges();
+  }
+
+  private async newest<R>(ask: () => Promise<R | undefined>): Promise<R | undefined> {
+    const mine = ++this.seq;
+    try {
+      const r = await ask();
+      return mine === this.seq ? r : undefined;
+    } catch (e) {
+      if (mine === this.seq) throw e;
+      return undefined;
+    }
+  }
 }

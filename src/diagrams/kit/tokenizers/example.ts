@@ -3,12 +3,18 @@
  * the page (Node only: it reads the shipped files from disk). The OpenAI encodings run through
  * js-tiktoken as in the page; the site model's through the pure replay of tokenizer.json's
  * merges (src/math/bpe.ts), which tests/unit/model/bpe-replay.test.ts holds to transformers.js.
+ * Synchronous, so each diagram's `buildView(state)` can draw its example in one call; the rank
+ * tables are imported statically here (never in the page, which loads them in a worker).
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Tiktoken, type TiktokenBPE } from 'js-tiktoken/lite';
+import cl100kRanks from 'js-tiktoken/ranks/cl100k_base';
+import gpt2Ranks from 'js-tiktoken/ranks/gpt2';
+import o200kRanks from 'js-tiktoken/ranks/o200k_base';
 import { bpeEncode, rankTable, symbolBytes } from '../../../math/bpe';
-import { tiktokenize } from './tiktoken';
-import type { PieceToken, TokenizerName, Tokenized } from './tokenizers';
+import { encodeWith } from './tiktoken';
+import type { OpenAiName, PieceToken, TokenizerName, Tokenized } from './tokenizers';
 
 interface Shipped {
   model: { id: string; version: string };
@@ -32,8 +38,22 @@ export function shippedTokenizer(dir = resolve(process.cwd(), 'public/models')):
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
-export async function buildTimeTokens(tokenizer: TokenizerName, text: string): Promise<Tokenized> {
-  if (tokenizer !== 'glassbox') return tiktokenize(tokenizer, text);
+const RANKS: Record<OpenAiName, TiktokenBPE> = { gpt2: gpt2Ranks, cl100k: cl100kRanks, o200k: o200kRanks };
+/** Built on first use: parsing o200k's ranks takes a few hundred ms. */
+const encoders = new Map<OpenAiName, Tiktoken>();
+
+function encoder(name: OpenAiName): Tiktoken {
+  let enc = encoders.get(name);
+  if (!enc) {
+    enc = new Tiktoken(RANKS[name]);
+    encoders.set(name, enc);
+  }
+  return enc;
+}
+
+/** The example's tokens, now. */
+export function exampleTokens(tokenizer: TokenizerName, text: string): Tokenized {
+  if (tokenizer !== 'glassbox') return encodeWith(encoder(tokenizer), tokenizer, text);
   const s = shippedTokenizer();
   const made = new Map(s.merges.map(([a, b], i) => [a + b, i]));
   const tokens: PieceToken[] = bpeEncode(text, s.ranks).map((sym) => {
@@ -41,4 +61,9 @@ export async function buildTimeTokens(tokenizer: TokenizerName, text: string): P
     return { id: s.vocab[sym], text: decoder.decode(new Uint8Array(bytes)), bytes, rank: made.get(sym) ?? null };
   });
   return { tokenizer, model: s.model, text, tokens };
+}
+
+/** As exampleTokens, for callers written against the earlier asynchronous API (the token story). */
+export async function buildTimeTokens(tokenizer: TokenizerName, text: string): Promise<Tokenized> {
+  return exampleTokens(tokenizer, text);
 }

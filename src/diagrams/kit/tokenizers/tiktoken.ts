@@ -38,7 +38,11 @@ function bytesOf(enc: Tiktoken): (id: number) => Uint8Array | undefined {
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
 export async function tiktokenize(name: OpenAiName, text: string): Promise<Tokenized> {
-  const enc = await load(name);
+  return encodeWith(await load(name), name, text);
+}
+
+/** Tokens of `text` under an encoder already built from `name`'s ranks (sync: build time uses it). */
+export function encodeWith(enc: Tiktoken, name: OpenAiName, text: string): Tokenized {
   const bytes = bytesOf(enc);
   // No special tokens: "<|endoftext|>" in the reader's text is encoded as ordinary text.
   const ids = text === '' ? [] : enc.encode(text, [], []);
