@@ -42,3 +42,8 @@ export function fullQuery<S extends StateSchema>(state: Partial<StateOf<S>>, sch
   if (model) parts.push(`${MODEL_PARAM}=${encodeURIComponent(formatPin(model)).replace('%40', '@')}`);
   return parts.join('&');
 }
+
+/** The note for a view that shows `current` although its link named `pin` (views without a LiveModel). */
+export function stalePinNote(pin: ModelPin, current: ModelPin): string {
+  return `This link was made with ${pin.id} version ${pin.version}, which this view no longer shows; showing the current model (${current.id} version ${current.version}).`;
+}
