@@ -32,8 +32,6 @@ export class GlassboxContextualPath extends DiagramElement<State> {
   private chart: PathChart | null = null;
   private traces: Traces | null = null;
   private readonly live = new LiveModel(this, () => this.refresh());
-  /** The change came from the 3D view itself, which already shows it. */
-  private fromStage = false;
 
   protected connected() {
     this.view = JSON.parse(this.byRole('view').textContent || '{}') as PathView;
@@ -71,7 +69,8 @@ export class GlassboxContextualPath extends DiagramElement<State> {
       home: homeOf(entry.state),
       reducedMotion: this.reducedMotion(),
       onLayer: (l) => this.choose({ layer: l }),
-      onCamera: (c) => this.onCamera(c),
+      // The view already shows its own camera: the state, URL and export follow once it rests.
+        onCamera: (c: Camera) => this.choose(c, COMMIT_MS),
     });
     this.followWidth(root, () => this.draw());
     const traceOf = (model: ModelApi, text: string) => model.trace(text, { outputs: ['hiddenStates'] });
@@ -98,14 +97,15 @@ export class GlassboxContextualPath extends DiagramElement<State> {
     return this.live.notes();
   }
 
-  protected changed(prev: State) {
+  /** A delayed change is the 3D view's own camera move, which it already shows. */
+  protected changed(prev: State, delay: number) {
     this.showLayer();
     const s = this.state;
     if (s.a !== prev.a || s.b !== prev.b || s.word !== prev.word) {
       if (this.started) void this.refresh();
       else void this.begin();
     }
-    if (!this.fromStage) this.draw();
+    if (delay === 0) this.draw();
   }
 
   private async refresh() {
@@ -129,15 +129,6 @@ export class GlassboxContextualPath extends DiagramElement<State> {
     this.renderNotes();
     this.draw();
     this.commit();
-  }
-
-  private onCamera(c: Camera) {
-    this.fromStage = true;
-    try {
-      this.choose(c, COMMIT_MS);
-    } finally {
-      this.fromStage = false;
-    }
   }
 
   private showLayer() {

@@ -10,6 +10,7 @@ import { line, scaleLinear, select } from 'd3';
 import type { Camera } from '../kit/orbit/camera';
 import type { Scene } from '../kit/orbit/scene';
 import { createStage, type Stage } from '../kit/orbit/stage';
+import { leftTicks } from '../kit/ticks';
 import { showToken, tail } from '../kit/tokens';
 import { pathStats, type PathStats, type PathView } from './data';
 
@@ -178,16 +179,7 @@ export function render(root: HTMLElement, data: PathView, options: PathOptions):
     const cy = scaleLinear().domain([Math.min(0, ...s.cos), 1]).range([H - PAD, 20]).nice();
     cosG.selectAll('.gb-cp-frame').data([0]).join('rect').attr('class', 'gb-cp-frame').attr('x', PAD).attr('y', 20).attr('width', pw - 12 - PAD).attr('height', H - PAD - 20);
     cosG.selectAll('.gb-cp-title').data([0]).join('text').attr('class', 'gb-cp-title').attr('x', PAD).attr('y', 12).text('Cosine similarity of A and B, all dimensions');
-    cosG
-      .selectAll('text.gb-cp-tick')
-      .data(cy.ticks(4))
-      .join('text')
-      .attr('class', 'gb-cp-tick gb-cp-axis')
-      .attr('x', PAD - 4)
-      .attr('y', (t) => cy(t))
-      .attr('dy', '0.35em')
-      .attr('text-anchor', 'end')
-      .text((t) => t.toFixed(1));
+    leftTicks(cosG, cy, 'gb-cp-tick gb-cp-axis', PAD);
     cosG
       .selectAll('text.gb-cp-xtick')
       .data(s.cos.map((_c, l) => l))

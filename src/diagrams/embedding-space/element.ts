@@ -36,8 +36,6 @@ export class GlassboxEmbeddingSpace extends DiagramElement<EmbeddingState> {
   private sentence: SentenceToken[] = [];
   private source: EmbeddingExport['source'] = 'example';
   private tokenize: Tokenize | null = null;
-  /** The change came from the 3D view itself, which already shows it. */
-  private fromStage = false;
 
   protected connected() {
     const { state: _built, ...body } = this.exportSlot.read<EmbeddingExport>();
@@ -75,10 +73,11 @@ export class GlassboxEmbeddingSpace extends DiagramElement<EmbeddingState> {
     return this.pin && shown && formatPin(this.pin) !== formatPin(shown) ? [stalePinNote(this.pin, shown)] : [];
   }
 
-  protected changed(prev: EmbeddingState) {
+  /** A delayed change is the 3D view's own camera move, which it already shows. */
+  protected changed(prev: EmbeddingState, delay: number) {
     if (!this.emb || !this.data) return;
     if (this.state.token !== prev.token) this.neighbours = this.data.neighboursOf(this.emb, this.state.token, this.cloud?.norms);
-    if (!this.fromStage) this.chart?.update(this.view(), { camera: cameraOf(this.state) });
+    if (delay === 0) this.chart?.update(this.view(), { camera: cameraOf(this.state) });
     if (this.state.text !== prev.text) void this.retokenize();
   }
 
@@ -110,7 +109,8 @@ export class GlassboxEmbeddingSpace extends DiagramElement<EmbeddingState> {
         scene,
         reducedMotion: this.reducedMotion(),
         onSelect: (id) => this.select(id),
-        onCamera: (c) => this.onCamera(c),
+        // The view already shows its own camera: the state, URL and export follow once it rests.
+        onCamera: (c: Camera) => this.choose(c, COMMIT_MS),
       });
       const model = client.getModel();
       this.tokenize = client.latest((text: string) => model.tokenize(text));
@@ -156,15 +156,6 @@ export class GlassboxEmbeddingSpace extends DiagramElement<EmbeddingState> {
     const next: Partial<EmbeddingState> = { token: id };
     if (fly && this.state.distance > SEARCH_FLY_DISTANCE) next.distance = SEARCH_FLY_DISTANCE;
     this.choose(next);
-  }
-
-  private onCamera(c: Camera) {
-    this.fromStage = true;
-    try {
-      this.choose(c, COMMIT_MS);
-    } finally {
-      this.fromStage = false;
-    }
   }
 
   private search() {

@@ -5,6 +5,7 @@
  * the chart and use ← →) for exact numbers. The table after it is the text alternative.
  */
 import { interpolatePuOr, line, scaleLinear, select } from 'd3';
+import { leftTicks } from '../kit/ticks';
 import { indexedPng } from './png';
 import { matrixOf, tableDistances, type PositionsView } from './data';
 
@@ -143,16 +144,7 @@ export function render(root: HTMLElement, data: PositionsView, options: Position
     const lo = Math.min(0, ...d.cosSinusoidal, ...d.cosLearned);
     const y = scaleLinear().domain([lo, 1]).range([CHART_H, 0]).nice();
     chart.selectAll('.gb-pos-frame').data([0]).join('rect').attr('class', 'gb-pos-frame').attr('x', LEFT).attr('width', width - 8 - LEFT).attr('height', CHART_H);
-    chart
-      .selectAll('text.gb-pos-tick')
-      .data(y.ticks(4))
-      .join('text')
-      .attr('class', 'gb-pos-tick gb-pos-axis')
-      .attr('x', LEFT - 4)
-      .attr('y', (t) => y(t))
-      .attr('dy', '0.35em')
-      .attr('text-anchor', 'end')
-      .text((t) => t.toFixed(1));
+    leftTicks(chart, y, 'gb-pos-tick gb-pos-axis', LEFT);
     chart.selectAll('.gb-pos-xtitle').data([0]).join('text').attr('class', 'gb-pos-xtitle gb-pos-axis').attr('x', LEFT).attr('y', CHART_H + 16).text(`distance Δ between positions (0 → ${d.positions - 1} tokens); y: mean cosine similarity`);
     const series = [
       { key: 'sinusoidal', label: 'sinusoidal', v: d.cosSinusoidal },
