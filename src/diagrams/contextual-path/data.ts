@@ -15,7 +15,7 @@ export interface ContextRun {
   states: number[][];
 }
 
-/** The PCA axes of the embedding matrix (data.ts Cloud.basis): mean [d], components [3][d], scale. */
+/** The PCA axes of the embedding matrix (kit/orbit/cloud.ts Cloud.basis): mean [d], components [3][d], scale. */
 export interface Basis {
   mean: number[];
   components: number[][];
