@@ -4,7 +4,7 @@
  * space (the same axes as embedding-space), plus their cosine similarity layer by layer.
  */
 import { cosine } from '../../math/index';
-import type { Trace } from '../../model/types';
+import type { PartialTrace } from '../../model/types';
 
 export interface ContextRun {
   text: string;
@@ -15,7 +15,7 @@ export interface ContextRun {
   states: number[][];
 }
 
-/** The PCA axes of the embedding matrix (data.ts Cloud.basis): mean [d], components [3][d], scale. */
+/** The PCA axes of the embedding matrix (kit/orbit/cloud.ts Cloud.basis): mean [d], components [3][d], scale. */
 export interface Basis {
   mean: number[];
   components: number[][];
@@ -39,7 +39,10 @@ export function findWord(tokens: readonly { text: string }[], word: string): num
 
 const round6 = (x: number) => Number(x.toFixed(6));
 
-export function runOf(trace: Trace, word: string, round = false): ContextRun {
+/** What runOf reads of a trace: its tokens and the hidden states (`trace(text, { outputs: ['hiddenStates'] })`). */
+export type PathTrace = PartialTrace<'hiddenStates'>;
+
+export function runOf(trace: PathTrace, word: string, round = false): ContextRun {
   const at = findWord(trace.tokens, word);
   const [L1] = trace.hiddenStates.shape;
   const states =

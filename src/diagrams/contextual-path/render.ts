@@ -2,7 +2,7 @@
  * The contextual path: where one word's hidden state sits after each layer in two texts, on
  * the embedding cloud's PCA axes, and the cosine similarity of the two states layer by layer.
  * Given a Scene (WebGL, or the 2D canvas fallback) the two paths are also drawn in 3D with the
- * cloud's orbit view (embedding-space/stage.ts); click a point there to ring its layer. The SVG
+ * cloud's orbit view (kit/orbit/stage.ts); click a point there to ring its layer. The SVG
  * below it (PC1 across, PC2 up, and the cosine chart) is drawn with D3 joins; the table is the
  * text alternative.
  */
@@ -10,6 +10,7 @@ import { line, scaleLinear, select } from 'd3';
 import type { Camera } from '../kit/orbit/camera';
 import type { Scene } from '../kit/orbit/scene';
 import { createStage, type Stage } from '../kit/orbit/stage';
+import { leftTicks } from '../kit/ticks';
 import { showToken, tail } from '../kit/tokens';
 import { pathStats, type PathStats, type PathView } from './data';
 
@@ -43,6 +44,8 @@ export interface PathChart {
   destroy(): void;
 }
 
+/** Each frame of the 3D view is timed under this performance mark. */
+const MARK = 'glassbox:update:contextual-path';
 const H = 280; // px, each panel
 const PAD = 36;
 const fmt = (x: number) => x.toFixed(3);
@@ -84,22 +87,21 @@ export function render(root: HTMLElement, data: PathView, options: PathOptions):
     const pts = pathPoints(s);
     layers = s.a.length;
     if (!stage) {
-      stage = createStage(
-        view.node() as HTMLElement,
-        opts.scene,
-        pts.coords,
-        pts.labels,
-        { camera: opts.camera, token: -1, marks: marks(s), reducedMotion: !!opts.reducedMotion },
-        {
+      stage = createStage(view.node() as HTMLElement, opts.scene, {
+        coords: pts.coords,
+        labels: pts.labels,
+        initial: { camera: opts.camera, token: -1, marks: marks(s), reducedMotion: !!opts.reducedMotion },
+        events: {
           onCamera: (c) => opts.onCamera?.(c),
           onSelect: (id) => {
             if (id >= 0 && layers) opts.onLayer?.(id % layers);
           },
           onHover: () => {},
         },
-        opts.home,
-        STAGE_LABEL,
-      );
+        home: opts.home,
+        label: STAGE_LABEL,
+        mark: MARK,
+      });
       return;
     }
     stage.update({ marks: marks(s), ...(dataChanged ? { points: pts } : {}), ...(opts.camera ? { camera: opts.camera } : {}) });
@@ -177,16 +179,7 @@ export function render(root: HTMLElement, data: PathView, options: PathOptions):
     const cy = scaleLinear().domain([Math.min(0, ...s.cos), 1]).range([H - PAD, 20]).nice();
     cosG.selectAll('.gb-cp-frame').data([0]).join('rect').attr('class', 'gb-cp-frame').attr('x', PAD).attr('y', 20).attr('width', pw - 12 - PAD).attr('height', H - PAD - 20);
     cosG.selectAll('.gb-cp-title').data([0]).join('text').attr('class', 'gb-cp-title').attr('x', PAD).attr('y', 12).text('Cosine similarity of A and B, all dimensions');
-    cosG
-      .selectAll('text.gb-cp-tick')
-      .data(cy.ticks(4))
-      .join('text')
-      .attr('class', 'gb-cp-tick gb-cp-axis')
-      .attr('x', PAD - 4)
-      .attr('y', (t) => cy(t))
-      .attr('dy', '0.35em')
-      .attr('text-anchor', 'end')
-      .text((t) => t.toFixed(1));
+    leftTicks(cosG, cy, 'gb-cp-tick gb-cp-axis', PAD);
     cosG
       .selectAll('text.gb-cp-xtick')
       .data(s.cos.map((_c, l) => l))

@@ -1,18 +1,19 @@
 /**
- * <glassbox-embedding-space>: the live wrapper. Near the viewport it loads the weight side files
- * (src/model/weights.ts), runs PCA, picks WebGL (Three.js, imported only then) or the 2D
- * fallback, and tokenizes the reader's sentence with the model. It keeps the state (text, token,
- * projection, camera) in `data-state`, in the URL when `data-url-state="on"`, and in the
- * `data-export="json"` element, which always describes what is drawn.
+ * <glassbox-embedding-space>: the live wrapper, on the kit's host (../kit/element.ts: state, URL,
+ * `el.value`, export, lifecycle). Near the viewport it loads the embedding matrix through the
+ * model layer (src/model/assets.ts), runs PCA, opens a WebGL (Three.js) or 2D scene
+ * (../kit/orbit/open.ts) and tokenizes the reader's sentence with the model. The chapter's scroll
+ * story drives it through `el.value`, which flies there.
  */
 import type { Embeddings } from '../../model/weights';
 import type { Token } from '../../model/types';
-import entry from './entry';
-import { defaults, mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
-import { whenNearViewport } from '../kit/lifecycle';
-import { showToken } from '../kit/tokens';
+import { DiagramElement } from '../kit/element';
+import { stalePinNote, formatPin } from '../kit/link';
 import type { Camera } from '../kit/orbit/camera';
 import type { Cloud, EmbeddingExport, EmbeddingState, NeighbourRow, SentenceToken } from '../kit/orbit/cloud';
+import { cameraOf, homeOf } from '../kit/orbit/open';
+import { showToken } from '../kit/tokens';
+import entry from './entry';
 import type { EmbeddingChart, EmbeddingView } from './render';
 
 const TYPE_MS = 150; // after the last keystroke
@@ -20,12 +21,13 @@ const COMMIT_MS = 150; // camera moves come fast; the URL and export follow once
 const SEARCH_FLY_DISTANCE = 1.2; // cloud radii: searching zooms in to at least this close
 
 type Data = typeof import('../kit/orbit/cloud');
+type Body = Omit<EmbeddingExport, 'state'>;
+type Tokenize = (text: string) => Promise<{ tokens: Token[] } | undefined>;
 
-export class GlassboxEmbeddingSpace extends HTMLElement {
-  private state!: EmbeddingState;
-  private notes: string[] = [];
-  private started = false;
-  private cleanup: (() => void)[] = [];
+export class GlassboxEmbeddingSpace extends DiagramElement<EmbeddingState> {
+  protected readonly entry = entry;
+  /** The build-time export, shown until the weights load. */
+  private built!: Body;
   private chart: EmbeddingChart | null = null;
   private emb: Embeddings | null = null;
   private cloud: Cloud | null = null;
@@ -33,128 +35,94 @@ export class GlassboxEmbeddingSpace extends HTMLElement {
   private neighbours: NeighbourRow[] = [];
   private sentence: SentenceToken[] = [];
   private source: EmbeddingExport['source'] = 'example';
-  private typing: ReturnType<typeof setTimeout> | undefined;
-  private committing: ReturnType<typeof setTimeout> | undefined;
-  private tokenize: ((text: string) => Promise<{ tokens: Token[] } | undefined>) | null = null;
+  private tokenize: Tokenize | null = null;
 
-  private get<T extends HTMLElement = HTMLElement>(role: string): T {
-    const el = this.querySelector<T>(`[data-role="${role}"]`);
-    if (!el) throw new Error(`<glassbox-embedding-space> is missing [data-role="${role}"]`);
-    return el;
-  }
-
-  get value(): EmbeddingState {
-    return { ...this.state };
-  }
-
-  /** Set state from outside (the chapter's scroll story); the view flies there. */
-  set value(next: Partial<EmbeddingState>) {
-    this.state = normalizeState({ ...this.state, ...next }, entry.state).state as EmbeddingState;
-    if (this.emb && this.data) {
-      this.neighbours = this.data.neighboursOf(this.emb, this.state.token, this.cloud?.norms);
-      this.chart?.update(this.view(), { camera: this.camera() });
-    }
-    this.commitNow();
-  }
-
-  connectedCallback() {
-    this.state = parseState(this.dataset.state ?? '', entry.state).state as EmbeddingState;
-    if (this.dataset.urlState === 'on') {
-      const params = new URLSearchParams(location.search);
-      if (Object.keys(entry.state).some((k) => params.has(k))) {
-        const parsed = parseState(params, entry.state);
-        this.state = parsed.state as EmbeddingState;
-        this.notes = parsed.notes;
-      }
-    }
-    const text = this.get<HTMLTextAreaElement>('text');
+  protected connected() {
+    const { state: _built, ...body } = this.exportSlot.read<EmbeddingExport>();
+    this.built = body;
+    const text = this.byRole<HTMLTextAreaElement>('text');
     text.value = this.state.text;
-    this.renderNotes();
-    this.commitNow();
-    const ac = new AbortController();
-    this.cleanup.push(() => ac.abort());
-    text.addEventListener('input', () => this.onType(text.value), { signal: ac.signal });
-    this.get('search').addEventListener('submit', (ev) => (ev.preventDefault(), this.search()), { signal: ac.signal });
-    this.get('retry').addEventListener('click', () => void this.load(), { signal: ac.signal });
-    this.cleanup.push(whenNearViewport([this], () => void this.start()));
+    this.listen(text, 'input', () => this.life.later('typing', TYPE_MS, () => this.choose({ text: text.value })));
+    this.listen(this.byRole('search'), 'submit', (ev) => {
+      ev.preventDefault();
+      this.search();
+    });
+    this.listen(this.byRole('retry'), 'click', () => void this.load());
+    this.writeState();
+    this.mirrorUrl();
   }
 
-  disconnectedCallback() {
-    clearTimeout(this.typing);
-    if (this.committing !== undefined) this.commitNow();
-    this.cleanup.splice(0).forEach((f) => f());
-    this.chart?.destroy();
-    this.chart = null;
-    this.started = false;
-  }
-
-  private async start() {
-    if (this.started) return;
-    this.started = true;
+  protected async start() {
     await this.load();
   }
 
+  protected stopped() {
+    this.chart?.destroy();
+    this.chart = null;
+    this.tokenize = null;
+  }
+
+  protected exportBody(): Body {
+    if (!this.emb || !this.data) return this.built;
+    const { state: _s, ...body } = this.data.exportOf(this.state, this.source, this.emb, this.cloud, this.neighbours, this.sentence);
+    return body;
+  }
+
+  protected extraNotes(): string[] {
+    const shown = this.emb?.model;
+    return this.pin && shown && formatPin(this.pin) !== formatPin(shown) ? [stalePinNote(this.pin, shown)] : [];
+  }
+
+  /** A delayed change is the 3D view's own camera move, which it already shows. */
+  protected changed(prev: EmbeddingState, delay: number) {
+    if (!this.emb || !this.data) return;
+    if (this.state.token !== prev.token) this.neighbours = this.data.neighboursOf(this.emb, this.state.token, this.cloud?.norms);
+    if (delay === 0) this.chart?.update(this.view(), { camera: cameraOf(this.state) });
+    if (this.state.text !== prev.text) void this.retokenize();
+  }
+
   private async load() {
-    const status = this.get('status');
-    this.get('error').hidden = true;
+    const life = this.life;
+    const status = this.byRole('status');
+    this.byRole('error').hidden = true;
     status.textContent = 'Loading the embedding matrix (about 1.6 MB)…';
-    const base = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
     try {
-      const [weights, data, { cloudFor }, { render }, sceneMod, client] = await Promise.all([
-        import('../../model/weights'),
+      const [assets, data, { cloudFor }, { render }, { openScene }, client] = await Promise.all([
+        import('../../model/assets'),
         import('../kit/orbit/cloud'),
         import('../kit/orbit/build-cloud'),
         import('./render'),
-        import('../kit/orbit/scene'),
+        import('../kit/orbit/open'),
         import('../../model/client'),
       ]);
-      const emb = await weights.loadEmbeddings(base);
-      if (!this.started) return;
+      const emb = await assets.embeddings();
+      if (life.disposed) return; // disconnected while the weights loaded
       this.emb = emb;
       this.data = data;
-      const cloud = cloudFor(emb);
-      this.cloud = cloud;
-      const pal = sceneMod.palette(this);
-      let scene: import('../kit/orbit/scene').Scene | null = null;
-      if (sceneMod.hasWebGL()) {
-        try {
-          scene = (await import('../kit/orbit/scene-three')).createThreeScene(pal);
-        } catch {
-          scene = null; // a context that fails late still gets the fallback
-        }
-      }
-      const fallback = !scene;
-      if (!scene) scene = (await import('../kit/orbit/scene-2d')).createCanvasScene(pal);
-      this.get('fallback').hidden = !fallback;
-      this.dataset.view = scene.kind;
-      this.neighbours = data.neighboursOf(emb, this.state.token, cloud.norms);
+      this.cloud = cloudFor(emb);
+      const scene = await openScene(this, this.byRole('fallback'));
+      this.neighbours = data.neighboursOf(emb, this.state.token, this.cloud.norms);
       this.chart?.destroy();
-      this.chart = render(this.get('chart'), this.view(), {
-        camera: this.camera(),
-        home: this.home(),
+      this.chart = render(this.byRole('chart'), this.view(), {
+        camera: cameraOf(this.state),
+        home: homeOf(entry.state),
         scene,
-        reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+        reducedMotion: this.reducedMotion(),
         onSelect: (id) => this.select(id),
-        onCamera: (c) => this.onCamera(c),
+        // The view already shows its own camera: the state, URL and export follow once it rests.
+        onCamera: (c: Camera) => this.choose(c, COMMIT_MS),
       });
       const model = client.getModel();
       this.tokenize = client.latest((text: string) => model.tokenize(text));
+      this.showModel(emb.model);
+      this.renderNotes();
       status.textContent = `Live: ${emb.model.id} (version ${emb.model.version}), its embedding matrix loaded in your browser.`;
       await this.retokenize();
     } catch (e) {
-      this.get('error-text').textContent = `The embedding matrix could not load: ${e instanceof Error ? e.message : String(e)}`;
-      this.get('error').hidden = false;
+      this.byRole('error-text').textContent = `The embedding matrix could not load: ${e instanceof Error ? e.message : String(e)}`;
+      this.byRole('error').hidden = false;
       status.textContent = 'Example (precomputed when the site was built).';
     }
-  }
-
-  private home(): Camera {
-    const d = defaults(entry.state);
-    return { yaw: d.yaw, pitch: d.pitch, distance: d.distance };
-  }
-
-  private camera(): Camera {
-    return { yaw: this.state.yaw, pitch: this.state.pitch, distance: this.state.distance };
   }
 
   private view(): EmbeddingView {
@@ -180,86 +148,37 @@ export class GlassboxEmbeddingSpace extends HTMLElement {
     this.source = 'model';
     this.dataset.source = 'model';
     this.chart?.update(this.view());
-    this.commitNow();
+    this.commit();
   }
 
   private select(id: number, fly = false) {
-    if (!this.emb || !this.data) return;
+    if (!this.emb) return;
     const next: Partial<EmbeddingState> = { token: id };
     if (fly && this.state.distance > SEARCH_FLY_DISTANCE) next.distance = SEARCH_FLY_DISTANCE;
-    this.state = normalizeState({ ...this.state, ...next }, entry.state).state as EmbeddingState;
-    this.neighbours = this.data.neighboursOf(this.emb, this.state.token, this.cloud?.norms);
-    this.notes = [];
-    this.renderNotes();
-    this.chart?.update(this.view(), fly ? { camera: this.camera() } : undefined);
-    this.commitNow();
-  }
-
-  private onCamera(c: Camera) {
-    this.state = { ...this.state, ...c };
-    clearTimeout(this.committing);
-    this.committing = setTimeout(() => this.commitNow(), COMMIT_MS);
+    this.choose(next);
   }
 
   private search() {
-    const input = this.get<HTMLInputElement>('query');
-    const list = this.get('results');
+    const input = this.byRole<HTMLInputElement>('query');
     if (!this.emb || !this.data) return;
-    const ids = this.data.searchTokens(this.emb.vocab, input.value);
     const vocab = this.emb.vocab;
-    list.replaceChildren(
+    const ids = this.data.searchTokens(vocab, input.value);
+    this.byRole('results').replaceChildren(
       ...ids.map((id) => {
         const li = document.createElement('li');
         const b = document.createElement('button');
         b.type = 'button';
         b.dataset.tokenId = String(id);
         b.textContent = `${showToken(vocab[id])} (id ${id})`;
-        b.addEventListener('click', () => this.select(id, true));
+        this.listen(b, 'click', () => this.select(id, true));
         li.append(b);
         return li;
       }),
     );
-    this.get('search-status').textContent = ids.length
+    this.byRole('search-status').textContent = ids.length
       ? `${ids.length} match${ids.length > 1 ? 'es' : ''}; flying to ${showToken(vocab[ids[0]])}.`
       : `No token matches “${input.value}”.`;
     if (ids.length) this.select(ids[0], true);
-  }
-
-  private onType(value: string) {
-    clearTimeout(this.typing);
-    this.typing = setTimeout(() => {
-      this.state = { ...this.state, text: normalizeState({ text: value }, entry.state).state.text };
-      this.commitNow();
-      void this.retokenize();
-    }, TYPE_MS);
-  }
-
-  private commitNow() {
-    clearTimeout(this.committing);
-    this.committing = undefined;
-    const q = serializeState(this.state, entry.state);
-    this.dataset.state = q;
-    if (this.dataset.urlState === 'on') mirrorInUrl(q, entry.state);
-    if (!this.emb || !this.data) {
-      // Before the weights load, the build-time export stays, with the reader's state in it.
-      const el = this.get('export');
-      el.textContent = JSON.stringify({ ...JSON.parse(el.textContent || '{}'), state: this.state });
-      return;
-    }
-    const out = this.data.exportOf(this.state, this.source, this.emb, this.cloud, this.neighbours, this.sentence);
-    this.get('export').textContent = JSON.stringify(out);
-  }
-
-  private renderNotes() {
-    const list = this.get('notes');
-    list.replaceChildren(
-      ...this.notes.map((n) => {
-        const li = document.createElement('li');
-        li.textContent = n;
-        return li;
-      }),
-    );
-    list.hidden = this.notes.length === 0;
   }
 }
 

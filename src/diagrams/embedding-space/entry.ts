@@ -5,7 +5,7 @@ import { cameraState } from '../kit/fields';
 /**
  * The embedding matrix in 3D. `token` is a token id (0-based, as the tokenizer numbers them;
  * −1 = none selected) below the vocabulary size (ARCH.vocab). The camera orbits the selected token's
- * point (or the cloud's centre) at `distance` cloud radii; see embedding-space/camera.ts.
+ * point (or the cloud's centre) at `distance` cloud radii; see kit/orbit/camera.ts.
  */
 export default diagram({
   id: 'embedding-space',

@@ -1,5 +1,5 @@
 /**
- * The embedding-space diagram: the 3D view (stage.ts over a Scene, when one is given) plus its
+ * The embedding-space diagram: the 3D view (kit/orbit/stage.ts over a Scene, when one is given) plus its
  * text parts, drawn with D3 joins: a one-line summary, the hover read-out, the selected token's
  * ten nearest neighbours (buttons), the reader's sentence (buttons, ← → move between tokens)
  * and the text alternative, a table of both. Without a scene (build time, jsdom) only the text
@@ -40,6 +40,8 @@ export interface EmbeddingChart {
   destroy(): void;
 }
 
+/** Each frame of the 3D view is timed under this performance mark. */
+const MARK = 'glassbox:update:embedding-space';
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const fmt = (n: number) => n.toLocaleString('en-US');
 const quoted = (t: string) => `“${showToken(t)}”`;
@@ -77,19 +79,18 @@ export function render(root: HTMLElement, data: EmbeddingView, options: Embeddin
 
   let stage: Stage | null = null;
   if (opts.scene && d.coords) {
-    stage = createStage(
-      view.node() as HTMLElement,
-      opts.scene,
-      d.coords,
-      d.vocab,
-      { camera: opts.camera, token: d.token, marks: marksOf(d), reducedMotion: !!opts.reducedMotion },
-      {
+    stage = createStage(view.node() as HTMLElement, opts.scene, {
+      coords: d.coords,
+      labels: d.vocab,
+      initial: { camera: opts.camera, token: d.token, marks: marksOf(d), reducedMotion: !!opts.reducedMotion },
+      events: {
         onCamera: (c) => opts.onCamera?.(c),
         onSelect: (id) => opts.onSelect?.(id),
         onHover: (id) => readout.text(id >= 0 ? `Pointing at ${quoted(d.vocab[id] ?? '')} (id ${id}). Click to select it.` : ''),
       },
-      opts.home,
-    );
+      home: opts.home,
+      mark: MARK,
+    });
   }
 
   sentList.on('keydown', (ev: KeyboardEvent) => {

@@ -3,12 +3,12 @@
  * learned wpe, and for each the mean cosine similarity of two positions Δ apart. Pure.
  */
 import { cosineByDistance, sinusoidalPositions } from '../../math/index';
-import type { TensorF32 } from '../../model/tensor';
+import { TensorF32 } from '../../model/tensor';
 
-export interface PositionsState {
+export type PositionsState = {
   positions: number;
   dims: number;
-}
+};
 
 export interface PositionsView {
   model: { id: string; version: string };
@@ -51,10 +51,18 @@ export function tableDistances(positions: number): number[] {
   return out;
 }
 
+/** One of the view's [context][d] matrices as a tensor, to read by (position, dimension). */
+export function matrixOf(m: Float32Array, v: Pick<PositionsView, 'context' | 'd'>): TensorF32 {
+  return new TensorF32(m, [v.context, v.d]);
+}
+
 const r4 = (x: number) => Number(x.toFixed(4));
 
 export function exportPositions(state: PositionsState, source: 'example' | 'model', v: PositionsView) {
-  const block = (m: Float32Array) => Array.from({ length: v.positions }, (_, p) => Array.from(m.subarray(p * v.d, p * v.d + v.dims), r4));
+  const block = (m: Float32Array) => {
+    const t = matrixOf(m, v);
+    return Array.from({ length: v.positions }, (_, p) => Array.from(t.view(p).data.subarray(0, v.dims), r4));
+  };
   return {
     state: { ...state },
     source,

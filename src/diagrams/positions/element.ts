@@ -1,115 +1,85 @@
 /**
- * <glassbox-positions>: the live wrapper. Near the viewport it loads the model's wpe side file
- * (200 kB; src/model/weights.ts) and d3, then redraws on the two sliders. State (`positions`,
- * `dims`) lives in `data-state`, in the URL when `data-url-state="on"`, and in the export.
+ * <glassbox-positions>: the live wrapper, on the kit's host (../kit/element.ts: state, URL,
+ * export, lifecycle). Near the viewport it loads the model's wpe side file (200 kB, through
+ * src/model/assets.ts) and d3, then redraws on the two sliders and when the chart's width changes.
  */
-import entry from './entry';
-import { mirrorInUrl, normalizeState, parseState, serializeState } from '../kit/state';
-import { whenNearViewport } from '../kit/lifecycle';
+import type { TensorF32 } from '../../model/tensor';
+import { DiagramElement } from '../kit/element';
+import type { PositionsExport } from './build';
 import type { PositionsState, PositionsView } from './data';
+import entry from './entry';
 import type { PositionsChart } from './render';
-import { observeWidth } from '../kit/lifecycle';
 
-const MEASURE = `glassbox:update:${entry.id}`;
-type Mods = { data: typeof import('./data'); render: typeof import('./render') };
+type Body = Omit<PositionsExport, 'state'>;
+type Data = typeof import('./data');
+type Wpe = { model: { id: string; version: string }; wpe: TensorF32 };
 
-export class GlassboxPositions extends HTMLElement {
-  private state!: PositionsState;
-  private cleanup: (() => void)[] = [];
-  private started = false;
-  private mods: Mods | null = null;
-  private wpe: Awaited<ReturnType<typeof import('../../model/weights').loadPositions>> | null = null;
+const KEYS = ['positions', 'dims'] as const;
+
+export class GlassboxPositions extends DiagramElement<PositionsState> {
+  protected readonly entry = entry;
+  private built!: Body;
+  private data: Data | null = null;
+  private wpe: Wpe | null = null;
   private chart: PositionsChart | null = null;
   private view: PositionsView | null = null;
-  private width = 0;
 
-  private get<T extends HTMLElement = HTMLElement>(role: string): T {
-    const el = this.querySelector<T>(`[data-role="${role}"]`);
-    if (!el) throw new Error(`<glassbox-positions> is missing [data-role="${role}"]`);
-    return el;
-  }
-
-  connectedCallback() {
-    this.state = parseState(this.dataset.state ?? '', entry.state).state;
-    const notes: string[] = [];
-    if (this.dataset.urlState === 'on') {
-      const params = new URLSearchParams(location.search);
-      if (Object.keys(entry.state).some((k) => params.has(k))) {
-        const parsed = parseState(params, entry.state);
-        this.state = parsed.state;
-        notes.push(...parsed.notes);
-      }
-    }
-    const list = this.get('notes');
-    list.replaceChildren(...notes.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
-    list.hidden = notes.length === 0;
-    const ac = new AbortController();
-    this.cleanup.push(() => ac.abort());
-    for (const key of ['positions', 'dims'] as const) {
-      const input = this.get<HTMLInputElement>(key);
+  protected connected() {
+    const { state: _built, ...body } = this.exportSlot.read<PositionsExport>();
+    this.built = body;
+    for (const key of KEYS) {
+      const input = this.byRole<HTMLInputElement>(key);
       input.value = String(this.state[key]);
-      this.get(`${key}-out`).textContent = input.value;
-      input.addEventListener('input', () => this.set({ [key]: Number(input.value) }), { signal: ac.signal });
+      this.byRole(`${key}-out`).textContent = input.value;
+      this.listen(input, 'input', () => this.choose({ [key]: Number(input.value) }));
     }
-    this.cleanup.push(whenNearViewport([this], () => void this.start()));
   }
 
-  disconnectedCallback() {
-    this.cleanup.splice(0).forEach((f) => f());
+  protected async start() {
+    const life = this.life;
+    try {
+      const [assets, data, { render }] = await Promise.all([import('../../model/assets'), import('./data'), import('./render')]);
+      const wpe = await assets.positions();
+      if (life.disposed) return; // disconnected while wpe loaded
+      this.wpe = wpe;
+      this.data = data;
+      const root = this.byRole('chart');
+      this.width = root.clientWidth;
+      this.view = data.positionsView(wpe.model, wpe.wpe, this.state);
+      this.chart = render(root, this.view, { width: this.width });
+      this.followWidth(root, () => this.draw());
+      this.dataset.source = 'model';
+      this.showModel(wpe.model);
+      this.byRole('status').textContent = `Live: the learned positions of ${wpe.model.id} (version ${wpe.model.version}), loaded in your browser.`;
+      this.commit();
+    } catch (e) {
+      this.byRole('status').textContent = `The learned positions could not load (${e instanceof Error ? e.message : String(e)}); showing the copy made when the site was built.`;
+    }
+  }
+
+  protected stopped() {
     this.chart?.destroy();
     this.chart = null;
-    this.started = false;
   }
 
-  private async start() {
-    if (this.started) return;
-    this.started = true;
-    const base = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
-    try {
-      const [weights, data, render] = await Promise.all([import('../../model/weights'), import('./data'), import('./render')]);
-      this.wpe = await weights.loadPositions(base);
-      if (!this.started) return;
-      this.mods = { data, render };
-      const root = this.get('chart');
-      this.width = root.clientWidth;
-      this.view = data.positionsView(this.wpe.model, this.wpe.wpe, this.state);
-      this.chart = render.render(root, this.view, { width: this.width });
-      this.dataset.source = 'model';
-      this.get('status').textContent = `Live: the learned positions of ${this.wpe.model.id} (version ${this.wpe.model.version}), loaded in your browser.`;
-      this.commit();
-      this.cleanup.push(
-        observeWidth(root, () => this.width, (w) => {
-          this.width = w;
-          this.draw();
-        }),
-      );
-    } catch (e) {
-      this.get('status').textContent = `The learned positions could not load (${e instanceof Error ? e.message : String(e)}); showing the copy made when the site was built.`;
-    }
+  protected exportBody(): Body {
+    if (!this.data || !this.view) return this.built;
+    const { state: _s, ...body } = this.data.exportPositions(this.state, 'model', this.view);
+    return body;
   }
 
-  private set(next: Partial<PositionsState>) {
-    this.state = normalizeState({ ...this.state, ...next }, entry.state).state;
-    for (const key of ['positions', 'dims'] as const) this.get(`${key}-out`).textContent = String(this.state[key]);
+  protected changed() {
+    for (const key of KEYS) this.byRole(`${key}-out`).textContent = String(this.state[key]);
     this.draw();
-    this.commit();
   }
 
   private draw() {
-    if (!this.mods || !this.wpe || !this.chart) return;
-    const t0 = performance.now();
-    this.view = this.mods.data.positionsView(this.wpe.model, this.wpe.wpe, this.state);
-    this.chart.update(this.view, { width: this.width });
-    performance.measure(MEASURE, { start: t0, end: performance.now() });
-  }
-
-  private commit() {
-    const q = serializeState(this.state, entry.state);
-    this.dataset.state = q;
-    if (this.dataset.urlState === 'on') mirrorInUrl(q, entry.state);
-    if (this.mods && this.view) {
-      this.get('export').textContent = JSON.stringify(this.mods.data.exportPositions(this.state, 'model', this.view));
-    }
+    const { data, wpe, chart } = this;
+    if (!data || !wpe || !chart) return;
+    this.measure(() => {
+      this.view = data.positionsView(wpe.model, wpe.wpe, this.state);
+      chart.update(this.view, { width: this.width });
+    });
   }
 }
 

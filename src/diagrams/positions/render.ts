@@ -5,8 +5,9 @@
  * the chart and use ← →) for exact numbers. The table after it is the text alternative.
  */
 import { interpolatePuOr, line, scaleLinear, select } from 'd3';
+import { leftTicks } from '../kit/ticks';
 import { indexedPng } from './png';
-import { tableDistances, type PositionsView } from './data';
+import { matrixOf, tableDistances, type PositionsView } from './data';
 
 export interface PositionsOptions {
   width?: number;
@@ -31,11 +32,14 @@ const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
 
 /** The shown corner of a [context][d] matrix as palette indices, symmetric around 0 with limit `max`. */
 function heat(m: Float32Array, v: PositionsView, max: number): string {
+  const rows = matrixOf(m, v);
   const idx = new Uint8Array(v.positions * v.dims);
   for (let p = 0; p < v.positions; p++) {
+    const row = rows.view(p).data;
+    const out = idx.subarray(p * v.dims, (p + 1) * v.dims); // the PNG's row p, dims pixels wide
     for (let c = 0; c < v.dims; c++) {
-      const x = m[p * v.d + c] / (max || 1);
-      idx[p * v.dims + c] = Math.round(((Math.max(-1, Math.min(1, x)) + 1) / 2) * 255);
+      const x = row[c] / (max || 1);
+      out[c] = Math.round(((Math.max(-1, Math.min(1, x)) + 1) / 2) * 255);
     }
   }
   return indexedPng(idx, v.dims, v.positions, PALETTE);
@@ -43,8 +47,9 @@ function heat(m: Float32Array, v: PositionsView, max: number): string {
 
 /** Colour limit: 3 × the root mean square of the shown values, so a few large entries do not wash the rest out. */
 function colourLimit(m: Float32Array, v: PositionsView): number {
+  const rows = matrixOf(m, v);
   let s = 0;
-  for (let p = 0; p < v.positions; p++) for (let c = 0; c < v.dims; c++) s += m[p * v.d + c] ** 2;
+  for (let p = 0; p < v.positions; p++) for (const x of rows.view(p).data.subarray(0, v.dims)) s += x ** 2;
   return 3 * Math.sqrt(s / (v.positions * v.dims));
 }
 
@@ -130,7 +135,7 @@ export function render(root: HTMLElement, data: PositionsView, options: Position
         const c = Math.floor(((ev.clientX - r.left) / r.width) * d.dims);
         const p = Math.floor(((ev.clientY - r.top) / r.height) * d.positions);
         if (!(c >= 0 && c < d.dims && p >= 0 && p < d.positions)) return;
-        readout.text(`${s.key === 'learned' ? 'Learned' : 'Sinusoidal'}: position ${p}, dimension ${c} = ${s.m[p * d.d + c].toFixed(4)}`);
+        readout.text(`${s.key === 'learned' ? 'Learned' : 'Sinusoidal'}: position ${p}, dimension ${c} = ${matrixOf(s.m, d).get(p, c).toFixed(4)}`);
       });
 
     const top = y0 + mapsH;
@@ -139,16 +144,7 @@ export function render(root: HTMLElement, data: PositionsView, options: Position
     const lo = Math.min(0, ...d.cosSinusoidal, ...d.cosLearned);
     const y = scaleLinear().domain([lo, 1]).range([CHART_H, 0]).nice();
     chart.selectAll('.gb-pos-frame').data([0]).join('rect').attr('class', 'gb-pos-frame').attr('x', LEFT).attr('width', width - 8 - LEFT).attr('height', CHART_H);
-    chart
-      .selectAll('text.gb-pos-tick')
-      .data(y.ticks(4))
-      .join('text')
-      .attr('class', 'gb-pos-tick gb-pos-axis')
-      .attr('x', LEFT - 4)
-      .attr('y', (t) => y(t))
-      .attr('dy', '0.35em')
-      .attr('text-anchor', 'end')
-      .text((t) => t.toFixed(1));
+    leftTicks(chart, y, 'gb-pos-tick gb-pos-axis', LEFT);
     chart.selectAll('.gb-pos-xtitle').data([0]).join('text').attr('class', 'gb-pos-xtitle gb-pos-axis').attr('x', LEFT).attr('y', CHART_H + 16).text(`distance Δ between positions (0 → ${d.positions - 1} tokens); y: mean cosine similarity`);
     const series = [
       { key: 'sinusoidal', label: 'sinusoidal', v: d.cosSinusoidal },

@@ -101,14 +101,14 @@ export function searchTokens(vocab: readonly string[], query: string, limit = 8)
   return hits.slice(0, limit).map((h) => h.id);
 }
 
-export interface EmbeddingState {
+export type EmbeddingState = {
   text: string;
   token: number;
   projection: 'pca';
   yaw: number;
   pitch: number;
   distance: number;
-}
+};
 
 export interface SentenceToken {
   /** 0-based position in the reader's text. */

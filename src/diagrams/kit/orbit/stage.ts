@@ -1,21 +1,16 @@
 /**
- * The interactive view around a Scene: pointer, touch, wheel and keyboard orbit; hover and click
- * picking in screen space (camera.ts, the same for WebGL and the fallback); labels as HTML over
- * the canvas (a D3 join); a fly to the selected token; and a frame only when something changed.
- * Each frame is timed as `glassbox:update:embedding-space`.
+ * The interactive view around a Scene: orbit input (input.ts), hover and click picking in screen
+ * space (camera.ts, the same for WebGL and the fallback), labels as HTML over the canvas (a D3
+ * join), a fly to the selected token, and a frame only when something drawn changed: the scene
+ * (and with it Three.js) renders only when dirty. Each frame is timed as `mark`.
  */
 import { select } from 'd3';
+import { markPngExport } from '../export';
 import { showToken } from '../tokens';
-import { normalizeCamera, pick, projectAll, projector, type Camera, type Vec3 } from './camera';
+import { normalizeCamera, projectAll, projector, type Camera, type Vec3 } from './camera';
+import { wireOrbitInput } from './input';
 import type { Marks, Scene } from './scene';
 
-const MEASURE = 'glassbox:update:embedding-space';
-const DEG_PER_PX = 0.4; // drag: degrees of orbit per CSS px
-const KEY_DEG = 5; // arrow keys: degrees per press (×3 with Shift)
-const ZOOM_STEP = 0.85; // + and − keys multiply the distance by this (or its inverse)
-const WHEEL_RATE = 0.0015; // distance × e^(deltaY · rate)
-const PICK_PX = 8; // hover and tap radius
-const TAP_PX = 5; // a press that moves less than this is a click, not a drag
 const FLY_MS = 600;
 /** The reader's sentence gets labels up to this many tokens; all are in the data table. */
 const MAX_SENTENCE_LABELS = 24;
@@ -34,6 +29,21 @@ export interface StageEvents {
   onHover(id: number): void;
 }
 
+export interface StageOptions {
+  /** [n][3] drawn coordinates of the points. */
+  coords: Float32Array;
+  /** Each point's label text (token texts for the cloud). */
+  labels: readonly string[];
+  initial: StageState;
+  events: StageEvents;
+  /** The camera the Home key returns to. */
+  home: Camera;
+  /** The view's accessible name, with its keys. */
+  label?: string;
+  /** The performance mark each frame is measured under: `glassbox:update:<diagram id>`. */
+  mark: string;
+}
+
 export interface Stage {
   /** New state; `points` replaces the drawn points and their labels (contextual-path's new text). */
   update(next: Partial<StageState> & { points?: { coords: Float32Array; labels: readonly string[] } }): void;
@@ -47,34 +57,25 @@ const DEFAULT_LABEL =
   'Embedding space. Arrow keys turn the view, + and − zoom, Home resets it, Escape clears the selection. ' +
   'The selected token’s neighbours are listed below.';
 
-/**
- * @param vocab each point's label text (token texts for the cloud).
- * @param home the camera the Home key returns to.
- * @param label the view's accessible name, with its keys.
- */
-export function createStage(
-  host: HTMLElement,
-  scene: Scene,
-  coords: Float32Array,
-  vocab: readonly string[],
-  initial: StageState,
-  events: StageEvents,
-  home: Camera,
-  label = DEFAULT_LABEL,
-): Stage {
-  let st = { ...initial };
+const sameCamera = (a: Camera, b: Camera) => a.yaw === b.yaw && a.pitch === b.pitch && a.distance === b.distance;
+const sameIds = (a: readonly number[] = [], b: readonly number[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameMarks = (a: StageState['marks'], b: StageState['marks']) =>
+  a === b || (sameIds(a.neighbours, b.neighbours) && sameIds(a.sentence, b.sentence) && sameIds(a.second, b.second));
+
+export function createStage(host: HTMLElement, scene: Scene, o: StageOptions): Stage {
+  let coords = o.coords;
+  let vocab = o.labels;
+  let st = { ...o.initial, camera: normalizeCamera(o.initial.camera) };
   let hover = -1;
   let width = 0;
   let height = 0;
   let screen: Float32Array = new Float32Array(coords.length);
   let focal = 1;
-  let viewDirty = true; // camera or size changed: reproject
+  let viewDirty = true; // camera, target or size changed: reproject
+  let sceneDirty = true; // anything the scene draws changed: render it
   let frame = 0;
   let target: Vec3 = pointOf(st.token);
   let fly: { from: Vec3; start: number } | null = null;
-  const pointers = new Map<number, { x: number; y: number }>();
-  let press: { x: number; y: number; moved: number } | null = null;
-  let pinch = 0;
 
   const stage = select(host)
     .append('div')
@@ -82,10 +83,11 @@ export function createStage(
     .attr('tabindex', 0)
     .attr('role', 'application')
     .attr('aria-roledescription', '3D view')
-    .attr('aria-label', label);
+    .attr('aria-label', o.label ?? DEFAULT_LABEL);
   const el = stage.node() as HTMLDivElement;
   el.append(scene.canvas);
-  select(scene.canvas).attr('class', 'gb-es-canvas').attr('aria-hidden', 'true').attr('data-export', 'png');
+  select(scene.canvas).attr('class', 'gb-es-canvas').attr('aria-hidden', 'true');
+  markPngExport(scene.canvas);
   const labels = stage.append('div').attr('class', 'gb-es-labels').attr('aria-hidden', 'true');
   scene.setPoints(coords);
   scene.setMarks(marksNow());
@@ -102,14 +104,19 @@ export function createStage(
     if (!frame) frame = requestAnimationFrame(draw);
   }
 
+  function reproject() {
+    viewDirty = true;
+    sceneDirty = true;
+    request();
+  }
+
   function resize() {
     const w = el.clientWidth;
     const h = el.clientHeight;
     if (w === width && h === height) return;
     width = w;
     height = h;
-    viewDirty = true;
-    request();
+    reproject();
   }
 
   function draw(now: number) {
@@ -119,9 +126,10 @@ export function createStage(
       const to = pointOf(st.token);
       const t = Math.min(1, (now - fly.start) / FLY_MS);
       const e = t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2; // ease in-out
-      target = [0, 1, 2].map((k) => fly!.from[k] + (to[k] - fly!.from[k]) * e) as Vec3;
+      const from = fly.from;
+      target = [0, 1, 2].map((k) => from[k] + (to[k] - from[k]) * e) as Vec3;
       if (t >= 1) fly = null;
-      viewDirty = true;
+      viewDirty = sceneDirty = true;
     }
     if (viewDirty && width > 0 && height > 0) {
       const p = projector(st.camera, target, width, height);
@@ -129,9 +137,10 @@ export function createStage(
       screen = projectAll(coords, p, screen);
       viewDirty = false;
     }
-    scene.draw({ camera: st.camera, target, width, height, screen, focal });
+    if (sceneDirty) scene.draw({ camera: st.camera, target, width, height, screen, focal });
+    sceneDirty = false;
     drawLabels();
-    performance.measure(MEASURE, { start: t0, end: performance.now() });
+    performance.measure(o.mark, { start: t0, end: performance.now() });
     if (fly) request();
   }
 
@@ -163,108 +172,32 @@ export function createStage(
 
   function setCamera(c: Camera) {
     st.camera = normalizeCamera(c);
-    viewDirty = true;
-    request();
-    events.onCamera(st.camera);
+    reproject();
+    o.events.onCamera(st.camera);
   }
 
   function setHover(id: number) {
     if (id === hover) return;
     hover = id;
     scene.setMarks(marksNow());
+    sceneDirty = true;
     request();
-    events.onHover(id);
+    o.events.onHover(id);
   }
 
-  const local = (ev: PointerEvent | WheelEvent) => {
-    const r = el.getBoundingClientRect();
-    return { x: ev.clientX - r.left, y: ev.clientY - r.top };
-  };
-
   const ac = new AbortController();
-  const on = <K extends keyof HTMLElementEventMap>(type: K, f: (ev: HTMLElementEventMap[K]) => void, passive = true) =>
-    el.addEventListener(type, f, { signal: ac.signal, passive });
-
-  on('pointerdown', (ev) => {
-    el.setPointerCapture?.(ev.pointerId);
-    pointers.set(ev.pointerId, local(ev));
-    press = pointers.size === 1 ? { ...local(ev), moved: 0 } : null;
-    if (pointers.size === 2) {
-      const [a, b] = [...pointers.values()];
-      pinch = Math.hypot(a.x - b.x, a.y - b.y);
-    }
-  });
-  on('pointermove', (ev) => {
-    const p = local(ev);
-    const last = pointers.get(ev.pointerId);
-    if (!last) {
-      if (ev.pointerType === 'mouse') setHover(pick(screen, p.x, p.y, PICK_PX));
-      return;
-    }
-    pointers.set(ev.pointerId, p);
-    if (pointers.size === 2) {
-      const [a, b] = [...pointers.values()];
-      const dist = Math.hypot(a.x - b.x, a.y - b.y);
-      if (pinch > 0 && dist > 0) setCamera({ ...st.camera, distance: (st.camera.distance * pinch) / dist });
-      pinch = dist;
-      return;
-    }
-    const dx = p.x - last.x;
-    const dy = p.y - last.y;
-    if (press) press.moved += Math.hypot(dx, dy);
-    if (press && press.moved < TAP_PX) return;
-    setCamera({ ...st.camera, yaw: st.camera.yaw - dx * DEG_PER_PX, pitch: st.camera.pitch + dy * DEG_PER_PX });
-  });
-  const release = (ev: PointerEvent) => {
-    pointers.delete(ev.pointerId);
-    if (pointers.size < 2) pinch = 0;
-    if (ev.type === 'pointerup' && press && press.moved < TAP_PX) {
-      const p = local(ev);
-      const id = pick(screen, p.x, p.y, ev.pointerType === 'mouse' ? PICK_PX : PICK_PX * 2);
-      if (id >= 0) events.onSelect(id);
-    }
-    press = null;
-  };
-  on('pointerup', release);
-  on('pointercancel', release);
-  on('pointerleave', (ev) => {
-    if (ev.pointerType === 'mouse' && !pointers.size) setHover(-1);
-  });
-  // The wheel zooms only once the view has focus (click it), so scrolling the chapter never gets stuck.
-  on(
-    'wheel',
-    (ev) => {
-      if (document.activeElement !== el) return;
-      ev.preventDefault();
-      setCamera({ ...st.camera, distance: st.camera.distance * Math.exp(ev.deltaY * WHEEL_RATE) });
+  wireOrbitInput(
+    el,
+    {
+      camera: () => st.camera,
+      screen: () => screen,
+      hovered: () => hover,
+      setCamera,
+      setHover,
+      select: (id) => o.events.onSelect(id),
+      home: o.home,
     },
-    false,
-  );
-  on(
-    'keydown',
-    (ev) => {
-      const step = KEY_DEG * (ev.shiftKey ? 3 : 1);
-      const c = st.camera;
-      const next: Record<string, () => void> = {
-        ArrowLeft: () => setCamera({ ...c, yaw: c.yaw + step }),
-        ArrowRight: () => setCamera({ ...c, yaw: c.yaw - step }),
-        ArrowUp: () => setCamera({ ...c, pitch: c.pitch + step }),
-        ArrowDown: () => setCamera({ ...c, pitch: c.pitch - step }),
-        '+': () => setCamera({ ...c, distance: c.distance * ZOOM_STEP }),
-        '=': () => setCamera({ ...c, distance: c.distance * ZOOM_STEP }),
-        PageUp: () => setCamera({ ...c, distance: c.distance * ZOOM_STEP }),
-        '-': () => setCamera({ ...c, distance: c.distance / ZOOM_STEP }),
-        PageDown: () => setCamera({ ...c, distance: c.distance / ZOOM_STEP }),
-        Home: () => setCamera(home),
-        Escape: () => events.onSelect(-1),
-        Enter: () => hover >= 0 && events.onSelect(hover),
-      };
-      const f = next[ev.key];
-      if (!f) return;
-      ev.preventDefault();
-      f();
-    },
-    false,
+    ac.signal,
   );
 
   const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(resize) : null;
@@ -275,13 +208,13 @@ export function createStage(
   return {
     element: el,
     update(next) {
-      const prevToken = st.token;
-      const prevMarks = st.marks;
-      st = { ...st, ...next };
-      if (next.camera) st.camera = normalizeCamera(next.camera);
-      if (st.token !== prevToken) {
+      const prev = st;
+      st = { ...st, ...next, camera: next.camera ? normalizeCamera(next.camera) : st.camera };
+      let moved = !sameCamera(prev.camera, st.camera);
+      if (st.token !== prev.token) {
         if (st.reducedMotion) target = pointOf(st.token);
         else fly = { from: target, start: performance.now() };
+        moved = true;
       }
       if (next.points) {
         coords = next.points.coords;
@@ -290,10 +223,15 @@ export function createStage(
         screen = new Float32Array(coords.length);
         scene.setPoints(coords);
         target = pointOf(st.token);
+        moved = true;
       }
-      if (next.points || st.token !== prevToken || st.marks !== prevMarks) scene.setMarks(marksNow());
-      viewDirty = true;
-      request();
+      const marked = !!next.points || st.token !== prev.token || !sameMarks(st.marks, prev.marks);
+      if (marked) scene.setMarks(marksNow());
+      if (moved) reproject();
+      else if (marked) {
+        sceneDirty = true;
+        request();
+      }
     },
     destroy() {
       ac.abort();
