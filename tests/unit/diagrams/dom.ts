@@ -26,7 +26,7 @@ export function round3(html: string): string {
  */
 function stableIds(html: string): string {
   const seen = new Map<string, string>();
-  return html.replace(/\b(id|for|aria-labelledby|aria-describedby|aria-controls|href|clip-path|fill|mask)="([^"]*)"/g, (m, attr: string, value: string) => {
+  return html.replace(/\b(id|for|aria-labelledby|aria-describedby|aria-controls|href|clip-path|fill|mask)="([^"]*)"/g, (_m, attr: string, value: string) => {
     const out = value.replace(/([a-z][a-z0-9-]*?)-(\d+)\b/gi, (whole, stem: string) => {
       if (!/^gb-|^glassbox-|-(clip|hatch|grad|mask)/i.test(stem) && !seen.has(whole)) return whole;
       if (!seen.has(whole)) seen.set(whole, `${stem}-N${seen.size + 1}`);
