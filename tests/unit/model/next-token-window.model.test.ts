@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAdapter, MODELS_DIR, readCatalogue } from '../../../src/model/node';
 import type { Adapter } from '../../../src/model/core';
 import { buildWindow, emptyMessage } from '../../../src/diagrams/next-token-window/data';
+import { buildRound, GAME_SENTENCES } from '../../../src/diagrams/next-token-game/game';
 
 const SENTENCES = [
   'The capital of France is Paris.',
@@ -107,5 +108,19 @@ describe('next-token window against onnxruntime-node', () => {
     const w = buildWindow(trace, (v) => model.token(v, -1).text);
     expect(w.truncated).toBe(true);
     expect(w.positions).toHaveLength(model.info.nPositions - 1);
+  });
+
+  it('gives every built-in game sentence rounds with five distinct candidates, the true token among them', async () => {
+    for (const s of GAME_SENTENCES) {
+      const w = buildWindow(await model.trace(s.text), (v) => model.token(v, -1).text);
+      expect(w.positions.length, s.text).toBeGreaterThanOrEqual(5);
+      for (let r = 1; r <= w.positions.length; r++) {
+        const round = buildRound(w, s.id, r)!;
+        const ids = round.candidates.map((c) => c.id);
+        expect(new Set(ids).size).toBe(5);
+        expect(ids).toContain(round.target.id);
+        expect(round.seen.map((t) => t.text).join('') + round.target.text).toBe(w.tokens.slice(0, r + 1).map((t) => t.text).join(''));
+      }
+    }
   });
 });
