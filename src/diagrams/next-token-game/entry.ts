@@ -4,7 +4,7 @@
  * clamped at run time to the sentence's T − 1 rounds, so the schema's bound is the context.
  */
 import { ARCH } from '../../model/architecture';
-import type { DiagramEntry, StateSchema } from '../schema';
+import type { DiagramEntry, StateSchema } from '../kit/schema';
 import game from '../../data/next-token-game.json' with { type: 'json' };
 
 const GAME_SENTENCES = game.sentences;

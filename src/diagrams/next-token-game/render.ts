@@ -7,7 +7,7 @@
  */
 import { select } from 'd3';
 import { BET_FLOOR, normalizeBet, tallyMeans, type Bet, type RoundScore, type Tally } from '../../math/next-token';
-import { percent, showToken } from '../tokens';
+import { percent, showToken } from '../kit/tokens';
 import { bitsText, nats } from '../next-token-window/view';
 import { scoreRound, type GameRound } from './game';
 

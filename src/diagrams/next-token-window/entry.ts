@@ -4,7 +4,7 @@
  * the text is clamped at run time (to 2 … T), so the schema's bound is the model's context.
  */
 import { ARCH } from '../../model/architecture';
-import type { DiagramEntry, StateSchema } from '../schema';
+import type { DiagramEntry, StateSchema } from '../kit/schema';
 
 const state = {
   text: { kind: 'string', maxLength: 2000, default: 'The capital of France is Paris.', label: 'text' },

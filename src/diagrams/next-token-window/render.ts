@@ -8,7 +8,7 @@
  */
 import { select, type Selection } from 'd3';
 import { RANK_BANDS } from '../../math/next-token';
-import { percent, showToken } from '../tokens';
+import { percent, showToken } from '../kit/tokens';
 import { clampPosition, emptyMessage, type WindowData, type WindowPosition } from './data';
 import {
   BAND_COLOURS,

@@ -5,7 +5,7 @@
  */
 import type { Selection } from 'd3';
 import { natsToBits, RANK_BANDS, type RankBand } from '../../math/next-token';
-import { percent, showToken } from '../tokens';
+import { percent, showToken } from '../kit/tokens';
 import { emptyMessage, type WindowData, type WindowPosition } from './data';
 
 /**

@@ -1,5 +1,5 @@
 /** The surprise-text registry entry: the reader's text, tinted by the model's loss on each token. */
-import type { DiagramEntry, StateSchema } from '../schema';
+import type { DiagramEntry, StateSchema } from '../kit/schema';
 
 const state = {
   text: {

@@ -6,7 +6,7 @@
  */
 import { interpolateViridis, scaleSequential, select, type Selection } from 'd3';
 import { natsToBits } from '../../math/next-token';
-import { percent, showToken } from '../tokens';
+import { percent, showToken } from '../kit/tokens';
 import { emptyMessage, type WindowData, type WindowPosition } from '../next-token-window/data';
 import { clip, describePosition, followFocus, positionAt, positionsTable, rankText, summarize, wirePositions } from '../next-token-window/view';
 
