@@ -16,6 +16,7 @@ const state = {
 
 const entry: DiagramEntry<typeof state> = {
   id: 'next-token-game',
+  order: 16,
   title: 'Beat the model at its own game',
   chapter: '/next-token/',
   description:

@@ -7,7 +7,7 @@
 import { mulberry32 } from '../../math/sampling';
 import { readerLoss, type Bet, type RoundScore } from '../../math/next-token';
 import sentences from '../../data/next-token-game.json' with { type: 'json' };
-import type { WindowData, WindowToken } from '../next-token-window/data';
+import type { WindowData, WindowToken } from '../kit/window/data';
 
 export interface GameSentence {
   /** 1-based; the URL's `sentence`. */

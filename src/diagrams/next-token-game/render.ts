@@ -8,7 +8,7 @@
 import { select } from 'd3';
 import { BET_FLOOR, normalizeBet, tallyMeans, type Bet, type RoundScore, type Tally } from '../../math/next-token';
 import { percent, showToken } from '../kit/tokens';
-import { bitsText, nats } from '../next-token-window/view';
+import { bitsText, nats } from '../kit/window/view';
 import { scoreRound, type GameRound } from './game';
 
 export type BetMode = 'pick' | 'shares';

@@ -14,6 +14,7 @@ const state = {
 
 const entry: DiagramEntry<typeof state> = {
   id: 'next-token-window',
+  order: 12,
   title: 'Every position’s guess',
   chapter: '/next-token/',
   description:

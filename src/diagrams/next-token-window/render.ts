@@ -9,7 +9,7 @@
 import { select, type Selection } from 'd3';
 import { RANK_BANDS } from '../../math/next-token';
 import { percent, showToken } from '../kit/tokens';
-import { clampPosition, emptyMessage, type WindowData, type WindowPosition } from './data';
+import { clampPosition, emptyMessage, type WindowData, type WindowPosition } from '../kit/window/data';
 import {
   BAND_COLOURS,
   bitsText,
@@ -23,7 +23,7 @@ import {
   summarize,
   tailChars,
   wirePositions,
-} from './view';
+} from '../kit/window/view';
 
 export interface WindowOptions {
   /** 1-based position of the target token (2 … T); clamped to the text. Default: the last. */

@@ -12,6 +12,7 @@ const state = {
 
 const entry: DiagramEntry<typeof state> = {
   id: 'surprise-text',
+  order: 14,
   title: 'Where the model is surprised',
   chapter: '/next-token/',
   description:

@@ -7,8 +7,8 @@
 import { interpolateViridis, scaleSequential, select, type Selection } from 'd3';
 import { natsToBits } from '../../math/next-token';
 import { percent, showToken } from '../kit/tokens';
-import { emptyMessage, type WindowData, type WindowPosition } from '../next-token-window/data';
-import { clip, describePosition, followFocus, positionAt, positionsTable, rankText, summarize, wirePositions } from '../next-token-window/view';
+import { emptyMessage, type WindowData, type WindowPosition } from '../kit/window/data';
+import { clip, describePosition, followFocus, positionAt, positionsTable, rankText, summarize, wirePositions } from '../kit/window/view';
 
 export interface SurpriseOptions {
   /** 1-based token whose details are shown (1 … T); default: the costliest. */

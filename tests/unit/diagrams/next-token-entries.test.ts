@@ -3,7 +3,7 @@ import window from '../../../src/diagrams/next-token-window/entry';
 import surprise from '../../../src/diagrams/surprise-text/entry';
 import game from '../../../src/diagrams/next-token-game/entry';
 import { GAME_SENTENCES } from '../../../src/diagrams/next-token-game/game';
-import { defaults, normalizeState, parseState, serializeState } from '../../../src/diagrams/state';
+import { defaults, normalizeState, parseState, serializeState } from '../../../src/diagrams/kit/state';
 import { ARCH } from '../../../src/model/architecture';
 
 const entries = [window, surprise, game];

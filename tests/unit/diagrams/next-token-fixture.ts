@@ -3,7 +3,7 @@
  * scored positions, one per rank band it exercises. Built through the real builder from
  * hand-written logits, so p, loss and rank are consistent with each other.
  */
-import { buildWindow, type WindowData } from '../../../src/diagrams/next-token-window/data';
+import { buildWindow, type WindowData } from '../../../src/diagrams/kit/window/data';
 
 const VOCAB = ['The', ' cat', ' sat', ' on', ' mat', ' dog', '\n', ' the', ' a', ' floor', ' chair', ' bed'];
 export const decode = (id: number) => VOCAB[id] ?? `<${id}>`;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from '../../../src/diagrams/next-token-window/render';
-import { clampPosition } from '../../../src/diagrams/next-token-window/data';
+import { clampPosition } from '../../../src/diagrams/kit/window/data';
 import { emptyFixture, mount, windowFixture } from './next-token-fixture';
 
 afterEach(() => {

@@ -9,7 +9,7 @@ import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAdapter, MODELS_DIR, readCatalogue } from '../../../src/model/node';
 import type { Adapter } from '../../../src/model/core';
-import { buildWindow, emptyMessage } from '../../../src/diagrams/next-token-window/data';
+import { buildWindow, emptyMessage } from '../../../src/diagrams/kit/window/data';
 import { buildRound, GAME_SENTENCES } from '../../../src/diagrams/next-token-game/game';
 
 const SENTENCES = [

@@ -1,11 +1,11 @@
 /**
  * Parts the next-token views share: the rank-band palette, number formats, the one-line
  * summary, the data table and the pointer/keyboard wiring of positions. No model imports.
- * (Used by surprise-text too; these move to src/diagrams/kit/ once the kit lands.)
+ * Shared by next-token-window, surprise-text and next-token-game.
  */
 import type { Selection } from 'd3';
-import { natsToBits, RANK_BANDS, type RankBand } from '../../math/next-token';
-import { percent, showToken } from '../kit/tokens';
+import { natsToBits, RANK_BANDS, type RankBand } from '../../../math/next-token';
+import { percent, showToken } from '../tokens';
 import { emptyMessage, type WindowData, type WindowPosition } from './data';
 
 /**

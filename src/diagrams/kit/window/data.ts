@@ -4,7 +4,7 @@
  * browser, the example-data script and the tests share it. The shape is the export's
  * (`positions`, `mean_loss`, `perplexity`), snake_case as in the other exports.
  */
-import { rankBand, scoreSequence, TOP_K, type RankBand } from '../../math/next-token';
+import { rankBand, scoreSequence, TOP_K, type RankBand } from '../../../math/next-token';
 
 /** What a Trace carries that this builder needs; the model's Trace satisfies it. */
 export interface TraceLike {
