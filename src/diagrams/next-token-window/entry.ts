@@ -4,10 +4,11 @@
  * the text is clamped at run time (to 2 … T), so the schema's bound is the model's context.
  */
 import { ARCH } from '../../model/architecture';
+import { EXAMPLE_TEXTS } from '../../model/examples';
 import type { DiagramEntry, StateSchema } from '../kit/schema';
 
 const state = {
-  text: { kind: 'string', maxLength: 2000, default: 'The capital of France is Paris.', label: 'text' },
+  text: { kind: 'string', maxLength: 2000, default: EXAMPLE_TEXTS.window, label: 'text' },
   // 6 is " Paris" in the default text.
   position: { kind: 'int', min: 1, max: ARCH.context, default: 6, label: 'position' },
 } as const satisfies StateSchema;

@@ -1,13 +1,9 @@
 /** The surprise-text registry entry: the reader's text, tinted by the model's loss on each token. */
+import { EXAMPLE_TEXTS } from '../../model/examples';
 import type { DiagramEntry, StateSchema } from '../kit/schema';
 
 const state = {
-  text: {
-    kind: 'string',
-    maxLength: 2000,
-    default: 'Once upon a time, a small fox lived at the edge of a quiet wood. Every night it counted the stars.',
-    label: 'text',
-  },
+  text: { kind: 'string', maxLength: 2000, default: EXAMPLE_TEXTS.surprise, label: 'text' },
 } as const satisfies StateSchema;
 
 const entry: DiagramEntry<typeof state> = {
