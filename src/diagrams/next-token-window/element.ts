@@ -31,6 +31,7 @@ export class GlassboxNextTokenWindow extends DiagramElement<State> {
     if (input.value !== this.state.text) input.value = this.state.text;
     this.listen(input, 'input', () => this.life.later('typing', DEBOUNCE_MS, () => this.onType(input.value)));
     this.feed.connect(this.exportSlot);
+    followText(this, this.state.text);
     this.writeState();
   }
 

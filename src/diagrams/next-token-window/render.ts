@@ -8,7 +8,7 @@
  */
 import { select, type Selection } from 'd3';
 import { RANK_BANDS } from '../../math/next-token';
-import { percent, showToken } from '../kit/tokens';
+import { percent } from '../kit/tokens';
 import { clampPosition, emptyMessage, type WindowData, type WindowPosition } from '../kit/window/data';
 import {
   BAND_COLOURS,
@@ -166,7 +166,8 @@ export function render(root: HTMLElement, data: WindowData, options: WindowOptio
       .attr('data-band', (p) => p.band)
       .attr('data-p', (p) => p.p)
       .attr('data-rank', (p) => p.rank)
-      .attr('aria-label', (p) => `Token ${p.index}: ${showToken(p.target.text)}, ${percent(p.p)}, ${nats(p.loss)}, ${rankText(p)}`)
+      // No aria-label: the row's own text (seen, target, score, guesses) names the option, so
+      // what a screen reader says is what is on screen (axe: label-content-name-mismatch).
       .attr('transform', (_, i) => `translate(0,${i * rowH})`);
     const y1 = LINE / 2 + 2;
     rows.select('.gb-ntw-hit').attr('width', width).attr('height', rowH - 2).attr('y', -1);
