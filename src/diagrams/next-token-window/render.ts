@@ -223,14 +223,19 @@ export function render(root: HTMLElement, data: WindowData, options: WindowOptio
     fillTable(d);
   }
 
-  /** The fast path: only what follows the selected position. */
-  function choose() {
+  /** The position styled as selected now: a hover restyles only it and the new one. */
+  let shown: number | null = null;
+
+  /** The fast path: only what follows the selected position; `all` after a layout. */
+  function choose(all = true) {
     summary.text(summarize(d, pos));
-    rows
+    const touched = all ? rows : rows.filter((p) => p.index === pos || p.index === shown);
+    shown = pos;
+    touched
       .classed('is-selected', (p) => p.index === pos)
       .attr('aria-selected', (p) => String(p.index === pos))
       .attr('tabindex', (p) => (p.index === pos ? 0 : -1));
-    rows.select('.gb-ntw-hit').attr('fill-opacity', (p) => (p.index === pos ? 0.09 : 0));
+    touched.select('.gb-ntw-hit').attr('fill-opacity', (p) => (p.index === pos ? 0.09 : 0));
     followFocus(rowsG.node() as SVGGElement, pos);
   }
 
@@ -247,7 +252,7 @@ export function render(root: HTMLElement, data: WindowData, options: WindowOptio
       lay = nextLay;
       pos = clampPosition(d, opts.position);
       if (relayout) layout();
-      choose();
+      choose(relayout);
     },
     destroy() {
       unwire();
