@@ -53,6 +53,10 @@ const TARGET_W = 104; // px, the boxed target token
 const STRIPE = 6; // px, the band-colour stripe at each row's left
 const LEGEND_H = 30;
 const FOOT_H = 52;
+/** Below NARROW the footer takes three lines. */
+const FOOT_H_NARROW = 74;
+/** Legend items per line below NARROW: the labels ("top 1,000") need half the width each. */
+const LEGEND_NARROW = 2;
 
 interface Layout {
   width: number;
@@ -106,6 +110,7 @@ export function render(root: HTMLElement, data: WindowData, options: WindowOptio
     .attr('aria-label', 'Positions in the text: pick one with the arrow keys');
   const foot = svg.append('g').attr('class', 'gb-ntw-foot').attr('aria-hidden', 'true');
   const footMean = foot.append('text').attr('class', 'gb-ntw-mean').attr('font-weight', 600);
+  const footPpl = foot.append('text').attr('class', 'gb-ntw-ppl').attr('font-weight', 600);
   const footLine = foot.append('text').attr('class', 'gb-ntw-train');
   const fillTable = positionsTable(base, 'gb-ntw', 'Each position: what the model saw, and what the true next token cost it');
   let rows: Selection<SVGGElement, WindowPosition, SVGGElement, unknown>;
@@ -127,12 +132,12 @@ export function render(root: HTMLElement, data: WindowData, options: WindowOptio
     note.attr('hidden', d.truncated ? null : '');
     svg.attr('hidden', empty ? '' : null);
     const n = d.positions.length;
-    const rowsTop = LEGEND_H * (narrow ? 2 : 1);
-    const height = rowsTop + n * rowH + FOOT_H;
+    const perLine = narrow ? LEGEND_NARROW : RANK_BANDS.length;
+    const rowsTop = LEGEND_H * Math.ceil(RANK_BANDS.length / perLine);
+    const height = rowsTop + n * rowH + (narrow ? FOOT_H_NARROW : FOOT_H);
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     svg.attr('data-motion', opts.reducedMotion ? 'off' : 'on');
 
-    const perLine = narrow ? 3 : RANK_BANDS.length;
     const sw = width / perLine;
     const items = legend
       .selectAll<SVGGElement, (typeof RANK_BANDS)[number]>('g')
@@ -145,7 +150,7 @@ export function render(root: HTMLElement, data: WindowData, options: WindowOptio
       })
       .attr('transform', (_, i) => `translate(${(i % perLine) * sw},${Math.floor(i / perLine) * LEGEND_H + 4})`);
     items.select('rect').attr('fill', (b) => BAND_COLOURS[b.id]);
-    items.select('text').text((b) => `true token ${b.label}`);
+    items.select('text').text((b) => (narrow ? b.label : `true token ${b.label}`));
 
     rowsG.attr('transform', `translate(0,${rowsTop})`);
     rows = rowsG
@@ -210,15 +215,17 @@ export function render(root: HTMLElement, data: WindowData, options: WindowOptio
       .text((g, i) => `${i + 1}. ${clip(g.text, guessChars)} ${percent(g.p)}`);
 
     const footY = rowsTop + n * rowH + 14;
-    footMean
-      .attr('x', 0)
-      .attr('y', footY)
-      .text(
-        `Mean loss ${nats(d.mean_loss)} (${bitsText(d.mean_loss)}) per token; perplexity e^loss = ${perplexityText(d.perplexity)}`,
-      );
-    footLine
+    const mean = `Mean loss ${nats(d.mean_loss)} (${bitsText(d.mean_loss)}) per token`;
+    const ppl = `perplexity e^loss = ${perplexityText(d.perplexity)}`;
+    // Narrow: mean and perplexity on lines of their own, so neither runs past the edge.
+    footMean.attr('x', 0).attr('y', footY).text(narrow ? mean : `${mean}; ${ppl}`);
+    footPpl
       .attr('x', 0)
       .attr('y', footY + 22)
+      .text(narrow ? ppl.replace(/^p/, 'P') : '');
+    footLine
+      .attr('x', 0)
+      .attr('y', footY + (narrow ? 44 : 22))
       .text(narrow ? 'This mean is what training lowers.' : `This mean, over ${n} guesses from one pass, is what training lowers.`);
     fillTable(d);
   }

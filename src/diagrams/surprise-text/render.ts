@@ -32,7 +32,9 @@ const FONT = 14; // px
 const CHAR_W = FONT * 0.6; // px: monospace advance, 0.6 em in the common monospace fonts
 const LINE_H = 26; // px
 const PAD_X = 3; // px around each token's text
-const LEGEND_H = 54;
+const LEGEND_H = 68;
+/** Below this width the legend keeps three ticks and a shorter title. */
+const NARROW = 480;
 const LEGEND_STEPS = 20;
 const MIN_WIDTH = 280;
 
@@ -117,20 +119,27 @@ export function render(root: HTMLElement, data: WindowData, options: SurpriseOpt
       .attr('width', step + 0.5)
       .attr('height', 12)
       .attr('fill', (v) => colour(v));
-    const ticks = [0, 2.5, 5, 7.5, 10];
-    legend
+    const narrow = width < NARROW;
+    const ticks = narrow ? [0, 5, 10] : [0, 2.5, 5, 7.5, 10];
+    // Each tick on two lines, nats over bits, so neighbours never overlap at 360 px.
+    const tick = legend
       .selectAll<SVGTextElement, number>('text.gb-st-tick')
       .data(ticks)
-      .join((e) => e.append('text').attr('class', 'gb-st-tick').attr('font-size', 11).attr('fill', 'currentColor'))
-      .attr('x', (v) => (v / LOSS_MAX) * w)
+      .join((e) => {
+        const t = e.append('text').attr('class', 'gb-st-tick').attr('font-size', 11).attr('fill', 'currentColor');
+        t.append('tspan').attr('class', 'gb-st-nats');
+        t.append('tspan').attr('class', 'gb-st-bits').attr('dy', 13);
+        return t;
+      })
       .attr('y', 44)
-      .attr('text-anchor', (v) => (v === 0 ? 'start' : v === LOSS_MAX ? 'end' : 'middle'))
-      .text((v) => `${v} nats = ${natsToBits(v).toFixed(1)} bits`.replace(/^0 nats = 0\.0 bits$/, '0'));
+      .attr('text-anchor', (v) => (v === 0 ? 'start' : v === LOSS_MAX ? 'end' : 'middle'));
+    tick.select('.gb-st-nats').attr('x', (v) => (v / LOSS_MAX) * w).text((v) => `${v} nats`);
+    tick.select('.gb-st-bits').attr('x', (v) => (v / LOSS_MAX) * w).text((v) => `${natsToBits(v).toFixed(1)} bits`);
     legend
       .selectAll('text.gb-st-title')
       .data([0])
       .join((e) => e.append('text').attr('class', 'gb-st-title').attr('y', 12).attr('fill', 'currentColor'))
-      .text('Loss on each token: light = expected, dark = surprising');
+      .text(narrow ? 'Loss: light = expected, dark = surprising' : 'Loss on each token: light = expected, dark = surprising');
   }
 
   function layout() {

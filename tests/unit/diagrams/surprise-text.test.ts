@@ -32,8 +32,9 @@ describe('surprise-text render', () => {
   it('has a legend in nats and bits', () => {
     const root = mount();
     render(root, windowFixture(), { reducedMotion: true });
-    const ticks = [...root.querySelectorAll('.gb-st-tick')].map((e) => e.textContent);
-    expect(ticks).toEqual(['0', '2.5 nats = 3.6 bits', '5 nats = 7.2 bits', '7.5 nats = 10.8 bits', '10 nats = 14.4 bits']);
+    // Each tick: nats over bits (two lines, so they never overlap at 360 px).
+    const ticks = [...root.querySelectorAll('.gb-st-tick')].map((e) => [...e.querySelectorAll('tspan')].map((t) => t.textContent).join(' = '));
+    expect(ticks).toEqual(['0 nats = 0.0 bits', '2.5 nats = 3.6 bits', '5 nats = 7.2 bits', '7.5 nats = 10.8 bits', '10 nats = 14.4 bits']);
   });
 
   it('shows the chosen token’s row in the detail panel, the costliest by default', () => {
