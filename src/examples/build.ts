@@ -7,6 +7,7 @@ import type { ModelApi } from '../model/api';
 import { EXAMPLE_TEXTS } from '../model/examples';
 import { buildStory } from '../stories/attention-story/data';
 import { runOf } from '../diagrams/contextual-path/data';
+import { windowExamples } from './next-token';
 
 /** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
 const round6 = (x: number) => Number(x.toFixed(6));
@@ -39,6 +40,7 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
       a: runOf(await model.trace(EXAMPLE_TEXTS.contextA), EXAMPLE_TEXTS.contextWord, true),
       b: runOf(await model.trace(EXAMPLE_TEXTS.contextB), EXAMPLE_TEXTS.contextWord, true),
     },
+    ...(await windowExamples(model)),
     'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
   };
 }

@@ -15,3 +15,22 @@ export { cosine, cosineByDistance, cosineNeighbours, rowNorms, sinusoidalPositio
 export type { Neighbour } from './vectors';
 export { lensLogits, lensTop, logitLens } from './logit-lens';
 export type { FinalNorm, LensEntry, Unembedding } from './logit-lens';
+export {
+  addRound,
+  BET_FLOOR,
+  EMPTY_TALLY,
+  modelLoss,
+  natsToBits,
+  normalizeBet,
+  pickBet,
+  RANK_BANDS,
+  rankBand,
+  rankOf,
+  readerLoss,
+  scorePosition,
+  scoreSequence,
+  shareOf,
+  tallyMeans,
+  TOP_K,
+} from './next-token';
+export type { Bet, Guess, PositionScore, RankBand, RoundScore, SequenceScore, Tally } from './next-token';

@@ -10,4 +10,8 @@ export const EXAMPLE_TEXTS = {
   contextB: 'She took her money to the bank and asked for a loan.',
   contextWord: 'bank',
   layers: 'Once upon a time there was a little',
+  // The next-token chapter's window sentence and surprise paragraph; its prose quotes numbers
+  // from both (src/data/examples/next-token-window.json holds one pass each).
+  window: 'The capital of France is Paris.',
+  surprise: 'Once upon a time, a small fox lived at the edge of a quiet wood. Every night it counted the stars.',
 } as const;

@@ -10,6 +10,7 @@ import { DiagramElement } from '../kit/element';
 import { LiveModel } from '../kit/live';
 import { nextTokensSource } from '../kit/sources/next-tokens';
 import { normalizeState } from '../kit/state';
+import { followText } from '../kit/window/links';
 import entry from './entry';
 import type { NextTokenChart, NextTokenView } from './render';
 
@@ -61,6 +62,7 @@ export class GlassboxNextToken extends DiagramElement<State> {
     this.listen(input, 'input', () => this.life.later('typing', DEBOUNCE_MS, () => this.onType(input.value)));
     this.live.wire();
     this.renderSource();
+    followText(this, this.state.text);
     this.writeState();
   }
 
@@ -99,6 +101,7 @@ export class GlassboxNextToken extends DiagramElement<State> {
     this.fromLink = false;
     this.linkNotes = []; // they described the link, not what the reader has typed since
     this.renderNotes();
+    followText(this, this.state.text);
     this.commit();
     this.emit();
     if (this.started) void this.refresh();

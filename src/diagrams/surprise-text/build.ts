@@ -1,0 +1,16 @@
+/**
+ * Surprise text before any script runs: the build-time example (the state's text where the
+ * examples hold a pass for it, else the default text's) tinted by loss, drawn with the same
+ * render() the page runs. The wrapper and the jsdom gallery both call this.
+ */
+import type { BuiltView } from '../kit/build-time';
+import type { StateOf } from '../kit/schema';
+import { exampleBody } from '../kit/window/example';
+import type { SurpriseTextExport } from './element';
+import entry from './entry';
+import { render } from './render';
+
+export function buildView(state: StateOf<typeof entry.state>): BuiltView<SurpriseTextExport> {
+  const data: SurpriseTextExport = { state, ...exampleBody(state.text, entry.state.text.default) };
+  return { data, draw: (host) => void render(host, data, { reducedMotion: true }) };
+}
