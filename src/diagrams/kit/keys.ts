@@ -1,7 +1,7 @@
 /**
  * Keyboard, pointer and focus wiring for a row of selectable SVG targets (query tokens, tokens
  * of a text): hover (mouse, pen), tap (touch, which has no hover) and focus pick a target, then
- * arrow keys, Home and End move. Each target carries `data-token` (1-based). Listeners are
+ * arrow keys, Home and End move. Each target (SVG or HTML) carries `data-token` (1-based). Listeners are
  * delegated to the group, so a redraw never re-binds them.
  */
 import type { Selection } from 'd3';
@@ -19,8 +19,8 @@ export const ROW_KEYS: KeyMoves = {
 };
 
 /** Wire the targets inside `group`; `select` gets a 0-based index other than `current()`. */
-export function wireQueries(
-  group: Selection<SVGGElement, unknown, null, undefined>,
+export function wireQueries<E extends SVGGElement | HTMLElement>(
+  group: Selection<E, unknown, null, undefined>,
   count: () => number,
   current: () => number,
   select: (q: number) => void,
@@ -33,7 +33,8 @@ export function wireQueries(
   const pick = (q: number) => {
     if (q >= 0 && q < count() && q !== current()) select(q);
   };
-  group
+  // Both kinds carry the same DOM events; one type lets d3 type the listeners.
+  (group as unknown as Selection<HTMLElement, unknown, null, undefined>)
     .on('pointerover', (ev: PointerEvent) => {
       if (ev.pointerType !== 'touch') pick(target(ev));
     })
@@ -48,9 +49,9 @@ export function wireQueries(
 }
 
 /** After a keyboard move, keep focus on the selected target (0-based `q`) so the next key continues from it. */
-export function followFocus(group: SVGGElement, q: number) {
+export function followFocus(group: Element, q: number) {
   const active = group.ownerDocument.activeElement;
   if (!active || !group.contains(active)) return;
-  const next = group.querySelector<SVGGElement>(`[data-token="${q + 1}"]`);
+  const next = group.querySelector<HTMLElement | SVGElement>(`[data-token="${q + 1}"]`);
   if (next && next !== active) next.focus();
 }

@@ -47,12 +47,9 @@ export interface DataTable<D> {
 export function dataTable<D>(base: Host, opts: TableOptions, content: (d: D) => TableContent): DataTable<D> {
   const details = base.append('details').attr('class', opts.cls);
   details.append('summary').text('The numbers as a table');
-  let parent: Selection<HTMLElement, unknown, null, undefined> = details;
-  if (opts.scroll) {
-    parent = details.append('div').attr('class', opts.scroll.cls);
-    if (opts.scroll.label) parent.attr('tabindex', 0).attr('role', 'group').attr('aria-label', opts.scroll.label);
-  }
-  const table = parent.append('table');
+  const scroll = opts.scroll ? details.append('div').attr('class', opts.scroll.cls) : null;
+  if (scroll && opts.scroll?.label) scroll.attr('tabindex', 0).attr('role', 'group').attr('aria-label', opts.scroll.label);
+  const table = (scroll ?? details).append('table');
   const caption = table.append('caption');
   const head = table.append('thead').append('tr');
   for (const h of opts.columns ?? []) head.append('th').attr('scope', 'col').text(h);
