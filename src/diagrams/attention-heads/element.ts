@@ -91,17 +91,17 @@ export class GlassboxAttentionHeads extends DiagramElement<State> {
   }
 
   protected stopped() {
+    this.request = null;
     this.chart?.destroy();
     this.chart = null;
-    this.request = null;
-  }
-
-  protected exportBody() {
-    return this.data;
   }
 
   protected extraNotes() {
     return [...this.live.notes(), ...this.notes];
+  }
+
+  protected exportBody() {
+    return this.data;
   }
 
   /** A new text needs a forward pass, a new token only a redraw. */
