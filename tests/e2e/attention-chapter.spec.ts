@@ -140,6 +140,27 @@ test.describe('the attention chapter', () => {
     await testInfo.attach('attention-360.png', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
   });
 
+  test('runs one forward pass per distinct sentence, however many views show it', async ({ page }) => {
+    const forwards = () => page.evaluate(() => performance.getEntriesByName('glassbox:forward').length);
+    const matrix = page.locator('[data-diagram="attention-matrix"]');
+    await page.goto(CHAPTER);
+    await live(page);
+    for (const view of [main(page), matrix]) {
+      await view.scrollIntoViewIfNeeded();
+      await expect(view).toHaveAttribute('data-source', 'model', { timeout: MODEL_TIMEOUT });
+    }
+    // The main view, the matrix, the heads grid and the story all show the default sentence.
+    expect(await forwards()).toBe(1);
+
+    // A new sentence typed in the main view: the grid and the story follow it, one trace between them.
+    const text = 'The dog chased the ball until it was lost in the grass.';
+    await main(page).scrollIntoViewIfNeeded();
+    await main(page).locator('[data-role="text"]').fill(text);
+    await expect.poll(async () => (await exportOf<{ text: string }>(main(page))).text, { timeout: MODEL_TIMEOUT }).toBe(text);
+    await expect.poll(async () => (await exportOf<HeadsExport>(grid(page))).text, { timeout: MODEL_TIMEOUT }).toBe(text);
+    expect(await forwards()).toBe(2);
+  });
+
   test('the heads grid embeds with its state in the query', async ({ page }) => {
     await page.goto('/embed/attention-heads/?text=Mary%20told%20John%20that%20she%20would%20come&token=5');
     const diagram = grid(page);

@@ -1,111 +1,136 @@
 /**
- * <glassbox-attention-heads>: the live wrapper around render.ts. It shows the build-time example
- * until the model answers, starts the model only near the viewport, mirrors its state in the
- * URL when asked, and keeps the `data-export="json"` element equal to what is drawn.
+ * <glassbox-attention-heads>: the live wrapper around render.ts, on the kit's host
+ * (../kit/element.ts: state, URL, export, lifecycle) with the live-model part (../kit/live.ts),
+ * the trace source (../kit/sources/trace.ts) and heads.json from src/model/assets.ts. It shows the
+ * build-time example until the model answers.
  *
- * Choosing a head sets `el.value = { layer, head }` (1-based) and dispatches a bubbling
- * `change` CustomEvent with the same object as `detail`. With `data-follow="attention"` it also
- * follows the page's `attention` diagram: it reads that diagram's `data-state` (text and token)
- * and shows its head as chosen, and a head chosen here is handed to it (see link.ts).
- * Only this file and its dynamic imports run in the page; d3 and the model runtime load late.
- * The lifecycle (example, viewport start, URL, export) is ../live-model.ts.
+ * Unlike the other diagrams, `el.value` is the chosen head { layer, head } (1-based; null until
+ * one is picked), not the state: choosing one sets it and dispatches a bubbling `change`
+ * CustomEvent with the same object as `detail`. With `data-follow="attention"` it follows the
+ * page's `attention` diagram: it reads that diagram's state (text and token) and shows its head
+ * as chosen, and a head or token chosen here is handed to it (see link.ts).
  */
-import type { ModelApi } from '../../model/api';
+import type { HeadScores } from '../../model/assets';
 import type { Trace } from '../../model/types';
-import attentionHeads from './entry';
-import { normalizeState } from '../kit/state';
-import { LiveModelElement } from '../kit/live-model';
-import type { HeadScores } from '../kit/head-scores';
+import { DiagramElement } from '../kit/element';
+import { LiveModel } from '../kit/live';
+import { traceSource, truncationNotes } from '../kit/sources/trace';
+import entry from './entry';
+import { followAttention, selectInAttention } from './link';
 import type { AttentionHeadsChart, HeadRef } from './render';
 import type { AttentionHeadsExport } from './view';
-import { followAttention, selectInAttention } from './link';
 
+/** ms after the last keystroke before the model is asked. */
 const DEBOUNCE_MS = 60;
 
 type State = { text: string; token: number };
+type Body = Omit<AttentionHeadsExport, 'state'>;
 
-const siteBase = () => (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
-
-export class GlassboxAttentionHeads extends LiveModelElement<State, AttentionHeadsExport, AttentionHeadsChart> {
-  /** The chosen head, 1-based; null until the reader (or the followed diagram) picks one. */
-  value: HeadRef | null = null;
-  protected readonly entry = attentionHeads;
-  protected state: State = { text: attentionHeads.state.text.default, token: attentionHeads.state.token.default };
-  private timer: ReturnType<typeof setTimeout> | undefined;
+export class GlassboxAttentionHeads extends DiagramElement<State> {
+  protected readonly entry = entry;
+  private chosen: HeadRef | null = null;
+  private data!: Body;
+  private chart: AttentionHeadsChart | null = null;
+  private view: typeof import('./view') | null = null;
   private request: ((text: string) => Promise<Trace | undefined>) | null = null;
   private trace: Trace | null = null;
   private scores: HeadScores | null = null;
-  private view: typeof import('./view') | null = null;
+  private notes: string[] = [];
+  // The cast: only `value` differs from the host's type (see above), and LiveModel never reads it.
+  private readonly live = new LiveModel(this as unknown as DiagramElement, () => this.refresh(), () => this.renderSource());
 
-  protected wire(signal: AbortSignal) {
+  // @ts-expect-error: this grid's value is the chosen head, not its state (its public contract, see above).
+  override get value(): HeadRef | null {
+    return this.chosen;
+  }
+
+  // @ts-expect-error: as the getter.
+  override set value(h: HeadRef | null) {
+    this.chosen = h;
+  }
+
+  get following(): boolean {
+    return this.dataset.follow === 'attention';
+  }
+
+  protected connected() {
+    const { state: _built, ...body } = this.exportSlot.read<AttentionHeadsExport>();
+    this.data = body;
     const input = this.querySelector<HTMLTextAreaElement>('[data-role="text"]');
-    if (input && input.value !== this.state.text) input.value = this.state.text;
-    this.renderNotes();
-    input?.addEventListener('input', () => this.onInput(input.value), { signal });
-    this.cleanup.push(() => {
-      clearTimeout(this.timer);
-      this.request = null;
-    });
-    if (this.dataset.follow === 'attention') {
-      this.cleanup.push(
+    if (input) {
+      if (input.value !== this.state.text) input.value = this.state.text;
+      this.listen(input, 'input', () => this.life.later('typing', DEBOUNCE_MS, () => this.choose({ text: input.value })));
+    }
+    if (this.following) {
+      this.life.add(
         followAttention((s) => {
-          this.value = s.selected;
-          if (s.text !== this.state.text || s.token !== this.state.token) this.setState({ text: s.text, token: s.token });
+          this.chosen = s.selected;
+          if (s.text !== this.state.text || s.token !== this.state.token) this.choose({ text: s.text, token: s.token });
           else this.draw();
         }),
       );
     }
+    this.live.wire();
+    this.renderSource();
+    this.writeState();
   }
 
-  protected async mount(root: HTMLElement) {
-    const [{ render }, view] = await Promise.all([import('./render'), import('./view')]);
+  protected async start() {
+    const life = this.life;
+    const root = this.byRole('chart');
+    this.width = root.clientWidth;
+    const [{ render }, view, client] = await Promise.all([import('./render'), import('./view'), this.live.connect()]);
+    if (life.disposed) return; // disconnected while the modules loaded
     this.view = view;
-    return render(root, view.viewOf(this.data), this.options());
+    this.chart = render(root, view.viewOf(this.exported()), this.options());
+    // The reader may have picked a head while the modules loaded: show what they chose.
+    this.draw();
+    this.followWidth(root, () => this.draw());
+    this.request = traceSource(client);
+    await this.live.start();
   }
 
-  protected connect(client: typeof import('../../model/client'), model: ModelApi) {
-    this.request = client.latest((text: string) => model.trace(text));
+  protected stopped() {
+    this.request = null;
+    this.chart?.destroy();
+    this.chart = null;
   }
 
-  private onInput(value: string) {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.urlNotes = []; // they described the link, not what the reader has typed since
-      this.setState({ text: value });
-    }, DEBOUNCE_MS);
+  protected extraNotes() {
+    return [...this.live.notes(), ...this.notes];
   }
 
-  /** Change the state; a new text needs a forward pass, a new token only a redraw. */
-  private setState(next: Partial<State>) {
-    const textChanged = next.text !== undefined && next.text !== this.state.text;
-    this.state = normalizeState({ ...this.state, ...next }, this.entry.state).state as State;
+  protected exportBody() {
+    return this.data;
+  }
+
+  /** A new text needs a forward pass, a new token only a redraw. */
+  protected changed(prev: State) {
     const input = this.querySelector<HTMLTextAreaElement>('[data-role="text"]');
     if (input && input.value !== this.state.text && document.activeElement !== input) input.value = this.state.text;
-    this.writeState();
     // Before the grid nears the viewport only the state changes; start() will draw it.
     if (!this.started) return;
-    if (textChanged || !this.trace) void this.refresh();
+    if (this.state.text !== prev.text || !this.trace) void this.refresh();
     else this.rebuild();
   }
 
-  protected async refresh() {
-    if (!this.request || !this.model) return;
-    const text = this.state.text;
-    if (text === '') {
+  private async refresh() {
+    if (!this.request) return;
+    if (this.state.text === '') {
       this.trace = null;
       this.rebuild();
       return;
     }
     let trace: Trace | undefined;
     try {
-      trace = await this.request(text);
-      if (trace) this.scores = await (await import('../kit/head-scores')).loadHeadScores(siteBase(), trace.model.id);
+      trace = await this.request(this.state.text);
+      if (trace) this.scores = await (await import('../../model/assets')).headScores(trace.model.id);
     } catch (e) {
-      this.showError(e);
+      this.live.failed(e);
       return;
     }
     if (!trace || !this.isConnected) return; // a newer request is on its way
-    this.get('error').hidden = true;
+    this.byRole('error').hidden = true;
     this.trace = trace;
     this.rebuild();
   }
@@ -114,10 +139,8 @@ export class GlassboxAttentionHeads extends LiveModelElement<State, AttentionHea
   private rebuild() {
     if (!this.view) return;
     const trace = this.state.text === '' ? null : this.trace;
-    const count = trace?.tokens.length ?? 0;
-    const { token, note } = this.view.clampToken(this.state.token, count);
+    const { token, note } = this.view.clampToken(this.state.token, trace?.tokens.length ?? 0);
     this.data = {
-      state: { ...this.state },
       source: 'model',
       model: trace ? { id: trace.model.id, version: trace.model.version } : this.data.model,
       text: this.state.text,
@@ -126,49 +149,56 @@ export class GlassboxAttentionHeads extends LiveModelElement<State, AttentionHea
       token,
       heads: trace ? this.view.headRows(trace.attentions, token, this.scores) : [],
     };
-    this.showLive();
-    this.renderNotes(note, trace?.truncated ? trace.model.nPositions : 0);
+    this.dataset.source = 'model';
+    if (trace) this.showModel(trace.model);
+    this.renderSource();
+    this.notes = [...(note ? [note] : []), ...(trace ? truncationNotes(trace) : [])];
+    this.renderNotes();
     this.draw();
+  }
+
+  private exported(): AttentionHeadsExport {
+    return { state: { ...this.state }, ...this.data };
   }
 
   private options() {
     return {
       width: this.width || undefined,
       reducedMotion: this.reducedMotion(),
-      selected: this.value,
-      onSelect: (h: HeadRef) => this.choose(h),
+      selected: this.chosen,
+      onSelect: (h: HeadRef) => this.chooseHead(h),
       onToken: (token: number) => this.pickToken(token),
     };
   }
 
   /** A query token from the grid's own picker; when following, the attention diagram takes it too. */
   private pickToken(token: number) {
-    this.setState({ token });
-    if (this.dataset.follow === 'attention') selectInAttention({ token });
+    this.choose({ token });
+    if (this.following) selectInAttention({ token });
   }
 
-  private choose(h: HeadRef) {
-    this.value = h;
+  private chooseHead(h: HeadRef) {
+    this.chosen = h;
     this.draw();
     this.dispatchEvent(new CustomEvent<HeadRef>('change', { detail: h, bubbles: true }));
-    const where = this.dataset.follow === 'attention' ? selectInAttention({ layer: h.layer, head: h.head }) : false;
-    this.get('choice').textContent = where
+    const where = this.following ? selectInAttention({ layer: h.layer, head: h.head }) : false;
+    this.byRole('choice').textContent = where
       ? `Layer ${h.layer}, head ${h.head} is now shown in the attention diagram.`
       : `Layer ${h.layer}, head ${h.head} chosen.`;
   }
 
-  protected paint(chart: AttentionHeadsChart) {
-    if (this.view) chart.update(this.view.viewOf(this.data), this.options());
+  private renderSource() {
+    this.live.source({ kind: this.data.source, model: this.data.model, text: this.data.text }, this.state.text);
   }
 
-  private renderNotes(note?: string, truncatedAt = 0) {
-    const notes = [...this.urlNotes];
-    if (note) notes.push(note);
-    if (truncatedAt) notes.push(`The text is longer than the model's context; only its first ${truncatedAt} tokens are used.`);
-    this.status.notes(notes);
+  private draw() {
+    if (this.chart && this.view) {
+      const chart = this.chart;
+      const view = this.view;
+      this.measure(() => chart.update(view.viewOf(this.exported()), this.options()));
+    }
+    this.writeExport();
   }
 }
 
-if (!customElements.get('glassbox-attention-heads')) {
-  customElements.define('glassbox-attention-heads', GlassboxAttentionHeads);
-}
+if (!customElements.get('glassbox-attention-heads')) customElements.define('glassbox-attention-heads', GlassboxAttentionHeads);

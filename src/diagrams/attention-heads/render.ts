@@ -6,6 +6,7 @@
  * and at build time; all text goes through d3 `.text()`, never markup.
  */
 import { select } from 'd3';
+import { dataTable } from '../kit/table';
 import { percent, showToken } from '../kit/tokens';
 
 export interface HeadCellView {
@@ -150,14 +151,18 @@ export function render(root: HTMLElement, data: AttentionHeadsView, options: Att
   // Cell texts sit on their own layer above the buttons: each button's aria-label says the same in
   // words, and a button containing different visible text would fail WCAG 2.5.3 (label in name).
   const textsG = svg.append('g').attr('class', 'gb-ah-texts').attr('aria-hidden', 'true').attr('pointer-events', 'none');
-  const details = base.append('details').attr('class', 'gb-ah-table');
-  details.append('summary').text('The numbers as a table');
-  const scroll = details.append('div').attr('class', 'table-scroll');
-  const table = scroll.append('table');
-  const caption = table.append('caption');
-  const headRow = table.append('thead').append('tr');
-  for (const h of ['Layer', 'Head', 'Measured pattern', 'Pattern score', 'Strongest key', 'Weight']) headRow.append('th').attr('scope', 'col').text(h);
-  const tbody = table.append('tbody');
+  const table = dataTable<{ d: AttentionHeadsView; isSel: (c: HeadCellView) => boolean }>(
+    base,
+    { cls: 'gb-ah-table', columns: ['Layer', 'Head', 'Measured pattern', 'Pattern score', 'Strongest key', 'Weight'], scroll: { cls: 'table-scroll' } },
+    ({ d, isSel }) => ({
+      caption: `Attention from “${tokenText(d, d.token - 1)}” (token ${d.token}) in every head`,
+      rows: d.heads.map((c) => {
+        const k = topKey(c.weights);
+        const cells = [c.layer, c.head, c.label, patternScore(c), `${tokenText(d, k)} (token ${k + 1})`, percent(c.weights[k] ?? 0)];
+        return { cells: cells.map((text) => ({ text })), cls: isSel(c) ? 'gb-ah-selected' : undefined };
+      }),
+    }),
+  );
 
   function draw(d: AttentionHeadsView) {
     current = d;
@@ -260,25 +265,7 @@ export function render(root: HTMLElement, data: AttentionHeadsView, options: Att
         return clip(wide ? `${tokenText(d, k)} ${pct}` : pct, chars);
       });
 
-    caption.text(`Attention from “${tokenText(d, d.token - 1)}” (token ${d.token}) in every head`);
-    const tr = tbody
-      .selectAll<HTMLTableRowElement, HeadCellView>('tr')
-      .data(d.heads)
-      .join((enter) => {
-        const r = enter.append('tr');
-        for (let i = 0; i < 6; i++) r.append('td');
-        return r;
-      })
-      .classed('gb-ah-selected', isSel);
-    tr.select('td:nth-child(1)').text((c) => c.layer);
-    tr.select('td:nth-child(2)').text((c) => c.head);
-    tr.select('td:nth-child(3)').text((c) => c.label);
-    tr.select('td:nth-child(4)').text((c) => patternScore(c));
-    tr.select('td:nth-child(5)').text((c) => {
-      const k = topKey(c.weights);
-      return `${tokenText(d, k)} (token ${k + 1})`;
-    });
-    tr.select('td:nth-child(6)').text((c) => percent(c.weights[topKey(c.weights)] ?? 0));
+    table.update({ d, isSel });
   }
 
   function cellOf(target: EventTarget | null): HeadCellView | null {

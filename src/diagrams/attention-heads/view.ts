@@ -3,8 +3,9 @@
  * build (example data), the page (live trace) and the tests share it. The exported JSON is
  * the source of truth: the chart's view is derived from it, so "Download data" is what is drawn.
  */
-import type { Dense } from '../../math/attention';
-import { headPattern, isPattern, shortLabel, type HeadScores } from '../kit/head-scores';
+import type { HeadScores } from '../../model/assets';
+import { TensorF32 } from '../../model/tensor';
+import { headPattern, isPattern, shortLabel } from '../kit/attention/patterns';
 import type { AttentionHeadsView } from './render';
 
 export interface AttentionHeadsExport {
@@ -37,15 +38,15 @@ const round6 = (x: number) => Number(x.toFixed(6));
  * [L][H][T][T] exactly as the model exported it, labelled with heads.json (or "unmeasured"
  * when that file is not available).
  */
-export function headRows(attentions: Dense, token: number, scores: HeadScores | null): AttentionHeadsExport['heads'] {
+export function headRows(attentions: TensorF32, token: number, scores: HeadScores | null): AttentionHeadsExport['heads'] {
   const [L, H, T] = attentions.shape;
   const q = token - 1;
   if (q < 0 || q >= T) return [];
   const rows: AttentionHeadsExport['heads'] = [];
   for (let l = 0; l < L; l++) {
     for (let h = 0; h < H; h++) {
-      const at = ((l * H + h) * T + q) * T;
-      const weights = Array.from({ length: token }, (_, k) => round6(attentions.data[at + k]));
+      const from = attentions.view(l, h, q).data;
+      const weights = Array.from({ length: token }, (_, k) => round6(from[k]));
       const p = scores ? headPattern(scores, l, h) : null;
       const row: AttentionHeadsExport['heads'][number] = { layer: l + 1, head: h + 1, label: p?.label ?? 'unmeasured', score: round6(p?.score ?? 0), weights };
       if (p?.lift !== undefined) row.lift = p.lift;
@@ -55,15 +56,15 @@ export function headRows(attentions: Dense, token: number, scores: HeadScores | 
   return rows;
 }
 
-/** Nested [L][H][T][T] arrays (example JSON) as a dense row-major tensor. */
-export function denseOf(nested: number[][][][]): Dense {
+/** Nested [L][H][T][T] arrays (example JSON) as a tensor. */
+export function denseOf(nested: number[][][][]): TensorF32 {
   const L = nested.length;
   const H = nested[0]?.length ?? 0;
   const T = nested[0]?.[0]?.length ?? 0;
   const data = new Float32Array(L * H * T * T);
   let i = 0;
   for (const layer of nested) for (const head of layer) for (const row of head) for (const w of row) data[i++] = w;
-  return { data, shape: [L, H, T, T] };
+  return new TensorF32(data, [L, H, T, T]);
 }
 
 export function viewOf(d: AttentionHeadsExport): AttentionHeadsView {

@@ -13,14 +13,13 @@ import { percent, showToken } from '../kit/tokens';
 import {
   clampQuery,
   clip,
-  followFocus,
   summarize,
   table,
-  wireQueries,
   type AttentionChart,
   type AttentionOptions,
   type AttentionView,
 } from '../kit/attention/view';
+import { followFocus, wireQueries } from '../kit/keys';
 
 const MIN_WIDTH = 280;
 const MAX_CELL = 40; // px

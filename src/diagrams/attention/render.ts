@@ -16,15 +16,14 @@ import {
   TOP_LABELS,
   clampQuery,
   clip,
-  followFocus,
   row,
   summarize,
   table,
-  wireQueries,
   type AttentionChart,
   type AttentionOptions,
   type AttentionView,
 } from '../kit/attention/view';
+import { followFocus, wireQueries } from '../kit/keys';
 
 export type { AttentionChart, AttentionOptions, AttentionView } from '../kit/attention/view';
 

@@ -5,6 +5,8 @@
  * All text goes through textContent / d3 .text(), never markup.
  */
 import { select, type Selection } from 'd3';
+import { followFocus, wireQueries } from '../kit/keys';
+import { dataTable } from '../kit/table';
 import { percent, showToken } from '../kit/tokens';
 import type { Contribution } from '../kit/layers/contributions';
 
@@ -66,15 +68,6 @@ export function summarize(d: StackView, token: number): string {
 
 type Host = Selection<HTMLElement, unknown, null, undefined>;
 
-const KEYS: Record<string, (i: number, n: number) => number> = {
-  ArrowLeft: (i) => i - 1,
-  ArrowRight: (i) => i + 1,
-  ArrowUp: (i) => i - 1,
-  ArrowDown: (i) => i + 1,
-  Home: () => 0,
-  End: (_, n) => n - 1,
-};
-
 /** The parts both views share, created inside `base` around a `stage` the view draws into. */
 export function chrome(base: Host, getOpts: () => StackOptions) {
   const summary = base.append('p').attr('class', 'gb-lay-summary').attr('aria-live', 'polite');
@@ -87,36 +80,24 @@ export function chrome(base: Host, getOpts: () => StackOptions) {
   const stage = base.append('div').attr('class', 'gb-ls-stage');
   const readout = base.append('p').attr('class', 'gb-lay-readout').attr('aria-live', 'polite');
   const nav = base.append('ul').attr('class', 'gb-ls-links').attr('aria-label', 'Open a layer’s heads in the attention chapter');
-  const details = base.append('details').attr('class', 'gb-lay-table');
-  details.append('summary').text('The numbers as a table');
   // Focusable, so a keyboard can scroll the table on a narrow screen (axe scrollable-region-focusable).
-  const tbl = details.append('div').attr('class', 'gb-lay-scroll').attr('tabindex', 0).attr('role', 'group').attr('aria-label', 'Layer table, scrollable').append('table');
-  const caption = tbl.append('caption');
-  const head = tbl.append('thead').append('tr');
-  for (const h of ['Layer', '‖attention adds‖', '‖MLP adds‖', '‖stream in‖', '‖stream out‖']) head.append('th').attr('scope', 'col').text(h);
-  const body = tbl.append('tbody');
+  const table = dataTable<{ rows: Contribution[]; caption: string }>(
+    base,
+    { cls: 'gb-lay-table', columns: ['Layer', '‖attention adds‖', '‖MLP adds‖', '‖stream in‖', '‖stream out‖'], scroll: { cls: 'gb-lay-scroll', label: 'Layer table, scrollable' } },
+    ({ rows, caption }) => ({
+      caption,
+      rows: rows.map((c) => ({ cells: [{ text: c.layer, head: true }, ...[c.attn_norm, c.mlp_norm, c.resid_norm, c.out_norm].map((v) => ({ text: num(v) }))] })),
+    }),
+  );
 
   let count = 0;
   let current = 0;
-  const target = (ev: Event) => {
-    const el = (ev.target as Element | null)?.closest?.('[data-token]');
-    return el ? Number(el.getAttribute('data-token')) - 1 : -1;
-  };
-  const pick = (t: number) => {
-    if (t >= 0 && t < count && t !== current) getOpts().onToken?.(t);
-  };
-  tokens
-    .on('pointerover', (ev: PointerEvent) => {
-      if (ev.pointerType !== 'touch') pick(target(ev));
-    })
-    .on('click', (ev: MouseEvent) => pick(target(ev)))
-    .on('focusin', (ev: FocusEvent) => pick(target(ev)))
-    .on('keydown', (ev: KeyboardEvent) => {
-      const move = KEYS[ev.key];
-      if (!move || count === 0) return;
-      ev.preventDefault();
-      pick(Math.min(count - 1, Math.max(0, move(current, count))));
-    });
+  wireQueries(
+    tokens,
+    () => count,
+    () => current,
+    (t) => getOpts().onToken?.(t),
+  );
   const layerOf = (ev: Event) => Number((ev.target as Element | null)?.closest?.('[data-layer]')?.getAttribute('data-layer') ?? -1);
   nav
     .on('pointerover', (ev: PointerEvent) => {
@@ -136,7 +117,7 @@ export function chrome(base: Host, getOpts: () => StackOptions) {
       current = token;
       summary.text(summarize(d, token));
       const opts = getOpts();
-      const spans = tokens
+      tokens
         .selectAll<HTMLSpanElement, { id: number; text: string }>('span')
         .data(d.tokens)
         .join('span')
@@ -146,9 +127,7 @@ export function chrome(base: Host, getOpts: () => StackOptions) {
         .attr('aria-selected', (_, i) => String(i === token))
         .attr('tabindex', (_, i) => (i === token ? 0 : -1))
         .text((tk) => showToken(tk.text));
-      const active = base.node()?.ownerDocument.activeElement;
-      const sel = spans.nodes()[token];
-      if (sel && active && active !== sel && tokens.node()?.contains(active)) sel.focus();
+      followFocus(tokens.node() as HTMLElement, token);
       const rows = d.contributions[token] ?? [];
       const tokenName = count ? `“${showToken(d.tokens[token].text)}”` : '';
       nav
@@ -163,20 +142,7 @@ export function chrome(base: Host, getOpts: () => StackOptions) {
         .attr('data-layer', (_, i) => i)
         .attr('href', (_, i) => opts.href?.(i) ?? null)
         .text((c) => `Layer ${c.layer}’s heads for ${tokenName}`);
-      caption.text(count ? `What each layer adds to ${tokenName} (token ${token + 1}), as vector lengths` : 'No text');
-      const tr = body
-        .selectAll<HTMLTableRowElement, Contribution>('tr')
-        .data(rows)
-        .join((e) => {
-          const r = e.append('tr');
-          r.append('th').attr('scope', 'row');
-          for (let i = 0; i < 4; i++) r.append('td');
-          return r;
-        });
-      tr.select('th').text((c) => c.layer);
-      tr.selectAll<HTMLTableCellElement, number>('td')
-        .data((c) => [c.attn_norm, c.mlp_norm, c.resid_norm, c.out_norm])
-        .text((v) => num(v));
+      table.update({ rows, caption: count ? `What each layer adds to ${tokenName} (token ${token + 1}), as vector lengths` : 'No text' });
       this.layer(rows, layer);
     },
     /** The highlighted layer changed: only the read-out. */

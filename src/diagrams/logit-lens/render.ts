@@ -8,6 +8,7 @@
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
  */
 import { select, type Selection } from 'd3';
+import { dataTable } from '../kit/table';
 import { percent, showToken } from '../kit/tokens';
 import { clampIndex, rowName, summarize, type LensCell, type LensChart, type LensOptions, type LensView } from './view';
 
@@ -34,39 +35,18 @@ function cellLabel(d: LensView, l: number, t: number): string {
 }
 
 function table(base: Host) {
-  const details = base.append('details').attr('class', 'gb-lay-table');
-  details.append('summary').text('The numbers as a table');
   // Focusable, so a keyboard can scroll a table wider than the screen (axe scrollable-region-focusable).
-  const scroll = details.append('div').attr('class', 'gb-lay-scroll').attr('tabindex', 0).attr('role', 'group').attr('aria-label', 'Logit lens table, scrollable');
-  const tbl = scroll.append('table');
-  const caption = tbl.append('caption');
-  const head = tbl.append('thead').append('tr');
-  const body = tbl.append('tbody');
-  return (d: LensView) => {
-    caption.text('Top prediction of the lens at each layer (rows) after each token (columns)');
-    head
-      .selectAll('th')
-      .data(['Layer', ...d.tokens.map((tk, i) => `${i + 1} ${showToken(tk.text)}`)])
-      .join('th')
-      .attr('scope', 'col')
-      .attr('class', (_, i) => (i ? 'gb-lay-mono' : null))
-      .text((s) => s);
-    const rows = [...d.lens.keys()].reverse();
-    const tr = body
-      .selectAll<HTMLTableRowElement, number>('tr')
-      .data(rows)
-      .join((e) => {
-        const r = e.append('tr');
-        r.append('th').attr('scope', 'row');
-        return r;
-      });
-    tr.select('th').text((l) => rowName(l, d.lens.length));
-    tr.selectAll<HTMLTableCellElement, LensCell[]>('td')
-      .data((l) => d.lens[l])
-      .join('td')
-      .attr('class', 'gb-lay-mono')
-      .text((c) => (c[0] ? `${showToken(c[0].text)} ${percent(c[0].p)}` : '–'));
-  };
+  const t = dataTable<LensView>(base, { cls: 'gb-lay-table', scroll: { cls: 'gb-lay-scroll', label: 'Logit lens table, scrollable' } }, (d) => ({
+    caption: 'Top prediction of the lens at each layer (rows) after each token (columns)',
+    columns: [{ text: 'Layer' }, ...d.tokens.map((tk, i) => ({ text: `${i + 1} ${showToken(tk.text)}`, cls: 'gb-lay-mono' }))],
+    rows: [...d.lens.keys()].reverse().map((l) => ({
+      cells: [
+        { text: rowName(l, d.lens.length), head: true },
+        ...d.lens[l].map((c: LensCell[]) => ({ text: c[0] ? `${showToken(c[0].text)} ${percent(c[0].p)}` : '–', cls: 'gb-lay-mono' })),
+      ],
+    })),
+  }));
+  return (d: LensView) => t.update(d);
 }
 
 export function render(root: HTMLElement, data: LensView, options: LensOptions = {}): LensChart {

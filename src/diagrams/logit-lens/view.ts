@@ -4,6 +4,7 @@
  * Plus the one-line summary. Pure and DOM-free.
  */
 import { lensTop, type FinalNorm, type Unembedding } from '../../math/logit-lens';
+import type { TensorF32 } from '../../model/tensor';
 import { percent, showToken } from '../kit/tokens';
 
 export interface LensCell {
@@ -61,27 +62,23 @@ export function summarize(d: LensView, layer: number, token: number): string {
 }
 
 /**
- * The lens over a trace's hidden_states ([rows][T][d] row-major), one cell at a time, yielding to
- * the page every `sliceMs` so a long text never blocks input (each cell is a vocab × d product).
+ * The lens over a trace's hidden_states ([rows][T][d]), one cell at a time, yielding to the page
+ * every `sliceMs` so a long text never blocks input (each cell is a vocab × d product).
  */
 export async function lensOf(
-  hidden: ArrayLike<number>,
-  rows: number,
-  T: number,
+  hidden: TensorF32,
   norm: FinalNorm,
   un: Unembedding,
   vocab: readonly string[],
   sliceMs = 12,
   k = 5,
 ): Promise<LensCell[][][]> {
-  const d = un.d;
+  const [rows, T] = hidden.shape;
   const out: LensCell[][][] = Array.from({ length: rows }, () => new Array<LensCell[]>(T));
   let t0 = performance.now();
   for (let l = 0; l < rows; l++) {
     for (let t = 0; t < T; t++) {
-      const o = (l * T + t) * d;
-      const h = Array.prototype.slice.call(hidden, o, o + d) as number[];
-      out[l][t] = lensTop(h, norm, un, k).map(({ id, p }) => ({ id, text: vocab[id] ?? '', p }));
+      out[l][t] = lensTop(hidden.view(l, t).data, norm, un, k).map(({ id, p }) => ({ id, text: vocab[id] ?? '', p }));
       if (performance.now() - t0 > sliceMs) {
         await new Promise((r) => setTimeout(r, 0));
         t0 = performance.now();

@@ -1,88 +1,78 @@
 /**
- * <glassbox-mlp-neurons>: the live MLP-neuron view. It keeps the trace's mlp_activations and
- * cuts the chosen layer's strongest neurons from them on every change (T × 4d numbers, cheap);
- * the sample text's strongest tokens per neuron come precomputed (mlp-neurons-sample.json).
+ * <glassbox-mlp-neurons>: the live MLP-neuron view, on the kit's trace element
+ * (../kit/trace-element.ts). It keeps the trace's mlp_activations and cuts the chosen layer's
+ * strongest neurons from them on every change (T × 4d numbers, cheap); the sample text's
+ * strongest tokens per neuron come precomputed (mlp-neurons-sample.json).
  */
 import type { Trace } from '../../model/types';
+import { exampleOrigin, exportHead, traceOrigin, type Origin } from '../kit/sources/trace';
+import { traceElement, type TraceContext, type TraceView } from '../kit/trace-element';
 import entry from './entry';
-import { LiveTraceElement, type Origin } from '../kit/live-trace';
+import type { NeuronsExample, NeuronsSource, neuronsView } from './example';
 import type { NeuronsChart, NeuronsView, SampleFile } from './view';
-import type { NeuronsExample, NeuronsSource } from './example';
 
 type State = { text: string; layer: number; neuron: number };
 
-export class GlassboxMlpNeurons extends LiveTraceElement<State> {
-  protected readonly schema = entry.state;
-  protected readonly diagramId = entry.id;
-  private chart: NeuronsChart | null = null;
-  private source: NeuronsSource | null = null;
-  private sample: SampleFile | null = null;
-  private src: Origin | null = null;
-  private build: typeof import('./example').neuronsView | null = null;
+function neuronsPart(ctx: TraceContext<State>): TraceView {
+  let chart: NeuronsChart | null = null;
+  let source: NeuronsSource | null = null;
+  let sample: SampleFile | null = null;
+  let src: Origin | null = null;
+  let build: typeof neuronsView | null = null;
 
-  protected async mount(root: HTMLElement) {
-    const [{ render }, ex, sample, mod] = await Promise.all([
-      import('./render'),
-      import('../../data/examples/mlp-neurons.json'),
-      import('../../data/examples/mlp-neurons-sample.json'),
-      import('./example'),
-    ]);
-    this.sample = sample.default as unknown as SampleFile;
-    this.build = mod.neuronsView;
-    if (!this.source) {
-      const e = ex.default as NeuronsExample;
-      this.source = { kind: 'example', ex: e };
-      this.src = { kind: 'example', model: e.model, text: e.text, truncated: e.truncated, tokens: e.tokens };
-    }
-    this.chart = render(root, this.view(), this.options());
-    this.cleanup.push(() => {
-      this.chart?.destroy();
-      this.chart = null;
-    });
-  }
+  const view = (): NeuronsView => {
+    const { layer, neuron } = ctx.state();
+    return (build as typeof neuronsView)(source as NeuronsSource, layer, neuron, sample);
+  };
+  const options = () => ({
+    width: ctx.width() || undefined,
+    reducedMotion: ctx.reducedMotion(),
+    onNeuron: (n: number) => ctx.pick({ neuron: n }),
+  });
 
-  private view(): NeuronsView {
-    return (this.build as NonNullable<typeof this.build>)(this.source as NeuronsSource, this.state.layer, this.state.neuron, this.sample);
-  }
-
-  protected async fromTrace(tr: Trace) {
-    const tokens = tr.tokens.map(({ id, text }) => ({ id, text }));
-    this.source = { kind: 'model', text: tr.text, tokens, acts: tr.mlpActivations };
-    this.src = { kind: 'model', model: { id: tr.model.id, version: tr.model.version }, text: tr.text, truncated: tr.truncated, tokens };
-  }
-
-  protected origin() {
-    return this.src;
-  }
-
-  private options() {
-    return {
-      width: this.width || undefined,
-      reducedMotion: this.reduce,
-      onNeuron: (n: number) => this.pick({ neuron: n }),
-    };
-  }
-
-  protected redraw() {
-    if (this.chart && this.source) this.chart.update(this.view(), this.options());
-  }
-
-  protected body() {
-    const s = this.src;
-    const v = this.source && this.build ? this.view() : null;
-    return {
-      source: s?.kind ?? 'example',
-      model: s?.model,
-      text: s?.text,
-      truncated: s?.truncated ?? false,
-      tokens: s?.tokens ?? [],
-      layer: this.state.layer,
-      // The neurons firing most on the text: index in the layer, largest activation, activation per token.
-      neurons: v?.top ?? [],
-      neuron: v?.chosen ?? null,
-      sample: v?.sample ?? null,
-    };
-  }
+  return {
+    async mount(root) {
+      const [{ render }, ex, samples, mod] = await Promise.all([
+        import('./render'),
+        import('../../data/examples/mlp-neurons.json'),
+        import('../../data/examples/mlp-neurons-sample.json'),
+        import('./example'),
+      ]);
+      sample = samples.default as unknown as SampleFile;
+      build = mod.neuronsView;
+      if (!source) {
+        const e = ex.default as NeuronsExample;
+        source = { kind: 'example', ex: e };
+        src = exampleOrigin(e);
+      }
+      chart = render(root, view(), options());
+    },
+    async fromTrace(tr: Trace) {
+      src = traceOrigin(tr);
+      source = { kind: 'model', text: tr.text, tokens: src.tokens, acts: tr.mlpActivations };
+    },
+    origin: () => src,
+    redraw() {
+      if (chart && source) chart.update(view(), options());
+    },
+    bodyJson() {
+      const v = source && build ? view() : null;
+      return JSON.stringify({
+        ...exportHead(src),
+        layer: ctx.state().layer,
+        // The neurons firing most on the text: index in the layer, largest activation, activation per token.
+        neurons: v?.top ?? [],
+        neuron: v?.chosen ?? null,
+        sample: v?.sample ?? null,
+      });
+    },
+    destroy() {
+      chart?.destroy();
+      chart = null;
+    },
+  };
 }
+
+export const GlassboxMlpNeurons = traceElement(entry, neuronsPart);
 
 if (!customElements.get('glassbox-mlp-neurons')) customElements.define('glassbox-mlp-neurons', GlassboxMlpNeurons);

@@ -6,6 +6,7 @@
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
  */
 import { scaleLinear, select } from 'd3';
+import { dataTable } from '../kit/table';
 import { showToken } from '../kit/tokens';
 import type { NeuronRow } from './data';
 import { act, summarize, type NeuronsChart, type NeuronsOptions, type NeuronsView, type SampleContext } from './view';
@@ -36,14 +37,18 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
   const chosenTokens = panel.append('p').attr('class', 'gb-mn-tokens');
   const sampleTitle = panel.append('p').attr('class', 'gb-mn-title');
   const sampleList = panel.append('ol').attr('class', 'gb-mn-sample');
-  const details = base.append('details').attr('class', 'gb-lay-table');
-  details.append('summary').text('The numbers as a table');
   // Focusable, so a keyboard can scroll the table on a narrow screen (axe scrollable-region-focusable).
-  const tbl = details.append('div').attr('class', 'gb-lay-scroll').attr('tabindex', 0).attr('role', 'group').attr('aria-label', 'Neuron table, scrollable').append('table');
-  const caption = tbl.append('caption');
-  const head = tbl.append('thead').append('tr');
-  for (const h of ['Neuron', 'Largest activation', 'At token']) head.append('th').attr('scope', 'col').text(h);
-  const body = tbl.append('tbody');
+  const table = dataTable<NeuronsView>(
+    base,
+    { cls: 'gb-lay-table', columns: ['Neuron', 'Largest activation', 'At token'], scroll: { cls: 'gb-lay-scroll', label: 'Neuron table, scrollable' } },
+    (v) => ({
+      caption: `The ${v.top.length} neurons of layer ${v.layer + 1} that fire most on your text`,
+      rows: v.top.map((r) => {
+        const t = r.acts.indexOf(Math.max(...r.acts));
+        return { cells: [{ text: r.neuron, head: true }, { text: act(r.max) }, { text: t >= 0 ? `${t + 1} ${showToken(v.tokens[t].text)}` : '–', cls: 'gb-lay-mono' }] };
+      }),
+    }),
+  );
 
   const current = () => d.chosen.neuron;
   const target = (ev: Event) => Number((ev.target as Element | null)?.closest?.('[data-neuron]')?.getAttribute('data-neuron') ?? -1);
@@ -147,23 +152,7 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
     li.select('mark').text((h) => h.token);
     li.select('span:nth-child(3)').text((h) => `${h.after}…`);
     li.select('.gb-mn-act').text((h) => ` ${act(h.activation)} (${h.passage})`);
-    caption.text(`The ${d.top.length} neurons of layer ${d.layer + 1} that fire most on your text`);
-    const tr = body
-      .selectAll<HTMLTableRowElement, NeuronRow>('tr')
-      .data(d.top)
-      .join((e) => {
-        const r = e.append('tr');
-        r.append('th').attr('scope', 'row');
-        r.append('td');
-        r.append('td').attr('class', 'gb-lay-mono');
-        return r;
-      });
-    tr.select('th').text((r) => r.neuron);
-    tr.select('td:nth-child(2)').text((r) => act(r.max));
-    tr.select('td:nth-child(3)').text((r) => {
-      const t = r.acts.indexOf(Math.max(...r.acts));
-      return t >= 0 ? `${t + 1} ${showToken(d.tokens[t].text)}` : '–';
-    });
+    table.update(d);
   }
 
   draw();

@@ -10,7 +10,7 @@
  * the export cover every token. Draws only inside `root`; all text goes through `.text()`.
  */
 import { select, type Selection } from 'd3';
-import { followFocus, wireQueries } from '../kit/attention/view';
+import { followFocus, wireQueries } from '../kit/keys';
 import { TOKENIZER_INFO, type PieceToken, type TokenizerName } from '../kit/tokenizers/tokenizers';
 import { columns, describeToken, hex, rankText, RTL, summarize, tokenLabel, type Counts } from '../kit/tokenizers/view';
 import { PALETTE } from '../kit/palette';

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { headPattern, labelCounts, shortLabel, type HeadScores } from '../../../src/diagrams/kit/head-scores';
+import { headPattern, labelCounts, shortLabel } from '../../../src/diagrams/kit/attention/patterns';
+import type { HeadScores } from '../../../src/model/assets';
 import { render, topKey } from '../../../src/diagrams/attention-heads/render';
 import { clampToken, denseOf, headRows, viewOf, type AttentionHeadsExport } from '../../../src/diagrams/attention-heads/view';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lensLogits, lensTop, logitLens } from '../../../src/math/logit-lens';
 import { contributionsOf } from '../../../src/diagrams/kit/layers/contributions';
-import { sideFilesFrom } from '../../../src/diagrams/kit/sources/side-files';
+import { sideFilesFrom } from '../../../src/model/assets';
 import { vocabTexts } from '../../../src/model/weights';
 import { sampleTops, topNeurons } from '../../../src/diagrams/mlp-neurons/data';
 import { assertInDelta } from '../math/assert';

@@ -1,125 +1,101 @@
 /**
- * The live wrapper shared by <glassbox-attention> and <glassbox-attention-matrix>. State
- * (text, layer, head, token; 1-based), the URL, the model and the export are the shared live
- * wrapper's (../live-trace.ts); this adds the attention source and view, the head's measured
- * pattern from heads.json, and a cached export (up to 256×256 weights per head).
- * `el.value = { layer: 2 }` sets state from outside, e.g. when another diagram picks a head.
+ * The view part shared by <glassbox-attention> and <glassbox-attention-matrix> (see
+ * ../trace-element.ts for the element around it): the attention source and view, the head's
+ * measured pattern from heads.json, and a cached export (up to 256×256 weights per head).
+ * State: text, layer, head, token, 1-based. `el.value = { layer: 2 }` sets state from outside,
+ * e.g. when another diagram picks a head.
  */
 import type { Trace } from '../../../model/types';
-import { LiveTraceElement } from '../live-trace';
-import type { DiagramEntry } from '../schema';
-import type { attentionState } from '../fields';
-import { labelsFor } from '../sources/trace';
-import {
-  exportBody,
-  fromExample,
-  queryIndex,
-  viewOf,
-  type AttentionExample,
-  type AttentionSource,
-  type AttentionState,
-} from './source';
-import { Status } from './status';
+import type { TraceContext, TraceView } from '../trace-element';
+import { exportBody, fromExample, queryIndex, viewOf, type AttentionExample, type AttentionSource, type AttentionState } from './source';
 import type { AttentionChart, AttentionOptions, AttentionView } from './view';
 
 export type RenderFn = (root: HTMLElement, data: AttentionView, options: AttentionOptions) => AttentionChart;
 
-export abstract class AttentionElement extends LiveTraceElement<AttentionState> {
-  /** `attention` or `attentionMatrix`: one schema, different ids. */
-  protected abstract readonly entry: DiagramEntry<typeof attentionState>;
-  protected abstract loadRender(): Promise<RenderFn>;
+/** The line under the pickers naming the head's measured pattern; `label` from heads.json, layer and head 1-based. */
+function showPattern(el: HTMLElement, label: string | undefined, layer: number, head: number) {
+  el.hidden = !label;
+  const what = label === 'mixed' ? 'mixed, no single pattern dominates' : label;
+  el.textContent = label ? `Measured over many texts, the pattern of layer ${layer}, head ${head}: ${what}.` : '';
+}
 
-  protected get schema() {
-    return this.entry.state;
-  }
+export function attentionView(loadRender: () => Promise<RenderFn>) {
+  return (ctx: TraceContext<AttentionState>): TraceView => {
+    let source: AttentionSource | null = null;
+    let view: AttentionView | null = null;
+    /** The export without `state`, serialised once per source × head, not per hover. */
+    let viewJson = '';
+    let chart: AttentionChart | null = null;
+    let labels: string[][] | null = null;
 
-  protected get diagramId() {
-    return this.entry.id;
-  }
-
-  protected override status = new Status((role) => this.get(role));
-  private source: AttentionSource | null = null;
-  private view: AttentionView | null = null;
-  /** The export without `state`, serialised once per source × head, not per hover. */
-  private viewJson = '';
-  private chart: AttentionChart | null = null;
-  private labels: string[][] | null = null;
-
-  protected async mount(root: HTMLElement) {
-    const [render, example] = await Promise.all([this.loadRender(), import('../../../data/examples/attention.json')]);
-    if (!this.source) this.setSource(fromExample(example.default as AttentionExample));
-    this.chart = render(root, this.currentView(), this.options());
-    this.cleanup.push(() => {
-      this.chart?.destroy();
-      this.chart = null;
-    });
-  }
-
-  protected async fromTrace(tr: Trace) {
-    const { model } = tr;
-    this.setSource({
-      kind: 'model',
-      model: { id: model.id, version: model.version },
-      text: tr.text,
-      truncated: tr.truncated,
-      tokens: tr.tokens.map(({ id, text }) => ({ id, text })),
-      layers: model.nLayer,
-      heads: model.nHead,
-      attentions: tr.attentions.data,
-    });
-    if (!this.labels) {
-      // The pattern line is extra: the live view does not wait for heads.json.
-      void labelsFor(model.id).then((labels) => {
-        this.labels = labels;
-        this.syncControls();
-      });
-    }
-  }
-
-  protected origin() {
-    return this.source;
-  }
-
-  protected override syncControls() {
-    super.syncControls();
-    this.status.pattern(this.labels?.[this.state.layer - 1]?.[this.state.head - 1], this.state.layer, this.state.head);
-  }
-
-  private setSource(src: AttentionSource) {
-    this.source = src;
-    this.view = null;
-  }
-
-  /** The selected head's view, cut once per source × layer × head, not per hover. */
-  private currentView(): AttentionView {
-    const src = this.source as AttentionSource;
-    const { layer, head } = this.state;
-    if (!this.view || this.view.layer !== layer - 1 || this.view.head !== head - 1) {
-      this.view = viewOf(src, layer, head);
-      this.viewJson = JSON.stringify(exportBody(src, this.view));
-    }
-    return this.view;
-  }
-
-  private options(): AttentionOptions {
-    return {
-      query: queryIndex(this.state.token, this.source?.tokens.length ?? 0),
-      width: this.width || undefined,
-      reducedMotion: this.reduce,
-      onSelect: (q: number) => this.pick({ token: q + 1 }),
+    const setSource = (src: AttentionSource) => {
+      source = src;
+      view = null;
     };
-  }
 
-  protected redraw() {
-    if (this.chart && this.source) this.chart.update(this.currentView(), this.options());
-  }
+    /** The selected head's view, cut once per source × layer × head, not per hover. */
+    const currentView = (): AttentionView => {
+      const src = source as AttentionSource;
+      const { layer, head } = ctx.state();
+      if (!view || view.layer !== layer - 1 || view.head !== head - 1) {
+        view = viewOf(src, layer, head);
+        viewJson = JSON.stringify(exportBody(src, view));
+      }
+      return view;
+    };
 
-  protected body() {
-    return exportBody(this.source as AttentionSource, this.currentView());
-  }
+    const options = (): AttentionOptions => ({
+      query: queryIndex(ctx.state().token, source?.tokens.length ?? 0),
+      width: ctx.width() || undefined,
+      reducedMotion: ctx.reducedMotion(),
+      onSelect: (q: number) => ctx.pick({ token: q + 1 }),
+    });
 
-  protected override bodyJson() {
-    this.currentView();
-    return this.viewJson;
-  }
+    const part: TraceView = {
+      async mount(root) {
+        const [render, example] = await Promise.all([loadRender(), import('../../../data/examples/attention.json')]);
+        if (!source) setSource(fromExample(example.default as AttentionExample));
+        chart = render(root, currentView(), options());
+      },
+      async fromTrace(tr: Trace) {
+        const { model } = tr;
+        setSource({
+          kind: 'model',
+          model: { id: model.id, version: model.version },
+          text: tr.text,
+          truncated: tr.truncated,
+          tokens: tr.tokens.map(({ id, text }) => ({ id, text })),
+          layers: model.nLayer,
+          heads: model.nHead,
+          attentions: tr.attentions.data,
+        });
+        if (!labels) {
+          // The pattern line is extra: the live view does not wait for heads.json.
+          void import('../../../model/assets').then(({ headLabels }) =>
+            headLabels(model.id).then((l) => {
+              labels = l;
+              part.sync?.();
+            }),
+          );
+        }
+      },
+      origin: () => source,
+      redraw() {
+        if (chart && source) chart.update(currentView(), options());
+      },
+      bodyJson() {
+        currentView();
+        return viewJson;
+      },
+      sync() {
+        const { layer, head } = ctx.state();
+        showPattern(ctx.element.byRole('pattern'), labels?.[layer - 1]?.[head - 1], layer, head);
+      },
+      destroy() {
+        chart?.destroy();
+        chart = null;
+      },
+    };
+    return part;
+  };
 }

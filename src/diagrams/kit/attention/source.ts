@@ -14,6 +14,18 @@ export type AttentionState = {
   token: number;
 };
 
+/** What an attention view's wrapper takes (see Attention.astro); all optional. */
+export interface ViewProps {
+  text?: string;
+  layer?: number;
+  head?: number;
+  token?: number;
+  syncUrl?: boolean;
+  state?: Record<string, unknown>;
+  urlState?: boolean;
+  uid?: string;
+}
+
 export interface AttentionSource {
   kind: 'example' | 'model';
   model: { id: string; version: string };

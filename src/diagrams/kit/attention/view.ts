@@ -1,10 +1,11 @@
 /**
  * What the attention views (`attention`, `attention-matrix`) draw, and the parts they share:
- * the one-line summary, the data table and the keyboard/pointer wiring of the query tokens.
+ * the one-line summary and the data table (keyboard and pointer wiring: ../keys.ts).
  * No model imports: the views receive plain typed data.
  */
 import type { Selection } from 'd3';
 import { topEntries } from '../../../math/attention';
+import { dataTable } from '../table';
 import { percent, showToken } from '../tokens';
 
 export interface AttentionView {
@@ -73,104 +74,29 @@ export interface Table {
   update(d: AttentionView, q: number): void;
 }
 
-/**
- * The text alternative's data table: the selected query's weight on each key it can see.
- * It is filled on the first draw (so the build-time HTML has it) and then only while open: a
- * closed table of 256 rows would otherwise be rebuilt on every hover, for nobody to see.
- */
+/** The text alternative's data table (kit/table.ts, lazy): the selected query's weight on each key it can see. */
 export function table(base: Host, cls: string): Table {
-  const details = base.append('details').attr('class', `${cls}-table`);
-  let filled = false;
-  let pending: [AttentionView, number] | null = null;
-  details.on('toggle', () => {
-    if (pending && (details.node() as HTMLDetailsElement).open) fill(...pending);
-  });
-  details.append('summary').text('The numbers as a table');
-  const t = details.append('table');
-  const caption = t.append('caption');
-  const head = t.append('thead').append('tr');
-  for (const h of ['Key token', 'Text', 'Token id', 'Weight']) head.append('th').attr('scope', 'col').text(h);
-  const body = t.append('tbody');
-  function fill(d: AttentionView, q: number) {
-    filled = true;
-    pending = null;
-    const T = d.tokens.length;
-    caption.text(
-      T === 0
-        ? 'No tokens'
-        : `Attention from ${quoted(d, q)} in layer ${d.layer + 1}, head ${d.head + 1}, to each token it can see; the weights add up to 100%.`,
-    );
-    const keys = T === 0 ? [] : Array.from({ length: q + 1 }, (_, k) => k);
-    const tr = body
-      .selectAll<HTMLTableRowElement, number>('tr')
-      .data(keys)
-      .join((enter) => {
-        const r = enter.append('tr');
-        r.append('td');
-        r.append('td').attr('class', 'gb-att-mono');
-        r.append('td');
-        r.append('td');
-        return r;
-      });
-    tr.select('td:nth-child(1)').text((k) => k + 1);
-    tr.select('td:nth-child(2)').text((k) => showToken(d.tokens[k].text));
-    tr.select('td:nth-child(3)').text((k) => d.tokens[k].id);
-    tr.select('td:nth-child(4)').text((k) => percent(d.weights[q * T + k]));
-  }
-  return {
-    update(d, q) {
-      if (!filled || (details.node() as HTMLDetailsElement).open) fill(d, q);
-      else pending = [d, q];
+  const t = dataTable<[AttentionView, number]>(
+    base,
+    { cls: `${cls}-table`, columns: ['Key token', 'Text', 'Token id', 'Weight'], lazy: true },
+    ([d, q]) => {
+      const T = d.tokens.length;
+      const keys = T === 0 ? [] : Array.from({ length: q + 1 }, (_, k) => k);
+      return {
+        caption:
+          T === 0
+            ? 'No tokens'
+            : `Attention from ${quoted(d, q)} in layer ${d.layer + 1}, head ${d.head + 1}, to each token it can see; the weights add up to 100%.`,
+        rows: keys.map((k) => ({
+          cells: [
+            { text: k + 1 },
+            { text: showToken(d.tokens[k].text), cls: 'gb-att-mono' },
+            { text: d.tokens[k].id },
+            { text: percent(d.weights[q * T + k]) },
+          ],
+        })),
+      };
     },
-  };
-}
-
-const KEYS: Record<string, (q: number, T: number) => number> = {
-  ArrowLeft: (q) => q - 1,
-  ArrowUp: (q) => q - 1,
-  ArrowRight: (q) => q + 1,
-  ArrowDown: (q) => q + 1,
-  Home: () => 0,
-  End: (_, T) => T - 1,
-};
-
-/**
- * Pointer and keyboard selection of query tokens inside `group`: hover (mouse, pen), tap
- * (touch, which has no hover) and focus, then arrow keys, Home and End. Each target carries
- * `data-token` (1-based). Listeners are delegated, so a redraw never re-binds them.
- */
-export function wireQueries(
-  group: Selection<SVGGElement, unknown, null, undefined>,
-  count: () => number,
-  current: () => number,
-  select: (q: number) => void,
-  keys: Record<string, (q: number, T: number) => number> = KEYS,
-) {
-  const target = (ev: Event) => {
-    const el = (ev.target as Element | null)?.closest?.('[data-token]');
-    return el ? Number(el.getAttribute('data-token')) - 1 : -1;
-  };
-  const pick = (q: number) => {
-    if (q >= 0 && q < count() && q !== current()) select(q);
-  };
-  group
-    .on('pointerover', (ev: PointerEvent) => {
-      if (ev.pointerType !== 'touch') pick(target(ev));
-    })
-    .on('click', (ev: MouseEvent) => pick(target(ev)))
-    .on('focusin', (ev: FocusEvent) => pick(target(ev)))
-    .on('keydown', (ev: KeyboardEvent) => {
-      const move = keys[ev.key];
-      if (!move || count() === 0) return;
-      ev.preventDefault();
-      pick(Math.min(count() - 1, Math.max(0, move(current(), count()))));
-    });
-}
-
-/** After a keyboard move, keep focus on the selected token so the next arrow key continues from it. */
-export function followFocus(group: SVGGElement, q: number) {
-  const active = group.ownerDocument.activeElement;
-  if (!active || !group.contains(active)) return;
-  const next = group.querySelector<SVGGElement>(`[data-token="${q + 1}"]`);
-  if (next && next !== active) next.focus();
+  );
+  return { update: (d, q) => t.update([d, q]) };
 }

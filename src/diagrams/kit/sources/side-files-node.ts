@@ -1,7 +1,8 @@
 /** The same side files read from disk, for Node (tests and the example script); never bundled for pages. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sideFilesFrom, type SideFiles, type WeightsManifest } from './side-files';
+import { sideFilesFrom, type SideFiles } from '../../../model/assets';
+import type { WeightsManifest } from '../../../model/weights';
 
 export function readSideFiles(modelDir: string): SideFiles {
   const manifest = JSON.parse(readFileSync(join(modelDir, 'weights.json'), 'utf8')) as WeightsManifest;

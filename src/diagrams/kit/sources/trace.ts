@@ -1,37 +1,50 @@
 /**
- * Page-wide caches for the attention views: several on one page (the chapter has a few) share
- * one forward pass per text and one fetch of the head labels.
+ * Data source: the model's trace of the reader's text, through the page-wide memo of
+ * `getModel().trace` (src/model/client.ts), so views that show one sentence share one forward
+ * pass. Only the newest request's answer is delivered (older ones resolve to undefined), so a
+ * slow answer never overwrites a newer one. Also the notes a traced view adds: a query token past
+ * the end of the text, and a text cut to the model's context.
  */
-import type { ModelApi } from '../../../model/api';
 import type { Trace } from '../../../model/types';
+import type { Client } from '../live';
+import type { NumbersOrigin } from '../status';
 
-/** Texts kept; a reader rarely goes back further than this. */
-const KEEP = 4;
-const traces = new Map<string, Promise<Trace>>();
-
-export function sharedTrace(model: ModelApi, text: string): Promise<Trace> {
-  let p = traces.get(text);
-  if (!p) {
-    p = model.trace(text);
-    p.catch(() => traces.delete(text)); // let a retry run it again
-    traces.set(text, p);
-    if (traces.size > KEEP) traces.delete(traces.keys().next().value as string);
-  }
-  return p;
+/** What a view shows: the example or a live trace, for which text and tokens. */
+export interface Origin extends NumbersOrigin {
+  truncated: boolean;
+  tokens: { id: number; text: string }[];
 }
 
-const headLabels = new Map<string, Promise<string[][] | null>>();
+/** The origin of a live trace's numbers. */
+export function traceOrigin(tr: Pick<Trace, 'model' | 'text' | 'truncated' | 'tokens'>): Origin {
+  const tokens = tr.tokens.map(({ id, text }) => ({ id, text }));
+  return { kind: 'model', model: { id: tr.model.id, version: tr.model.version }, text: tr.text, truncated: tr.truncated, tokens };
+}
 
-/** Each head's measured pattern from public/models/<id>/heads.json, [layer][head] 0-based; null if missing. */
-export function labelsFor(id: string): Promise<string[][] | null> {
-  let p = headLabels.get(id);
-  if (!p) {
-    const base = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
-    p = fetch(`${base}models/${encodeURIComponent(id)}/heads.json`)
-      .then((r) => (r.ok ? (r.json() as Promise<{ labels?: unknown }>) : null))
-      .then((j) => (Array.isArray(j?.labels) ? (j.labels as string[][]) : null))
-      .catch(() => null);
-    headLabels.set(id, p);
-  }
-  return p;
+/** The origin of a build-time example's numbers. */
+export function exampleOrigin(ex: Omit<Origin, 'kind'>): Origin {
+  return { kind: 'example', model: ex.model, text: ex.text, truncated: ex.truncated, tokens: ex.tokens };
+}
+
+/** The fields every traced view's export starts with: where its numbers come from. */
+export function exportHead(o: Origin | null) {
+  return { source: o?.kind ?? 'example', model: o?.model, text: o?.text, truncated: o?.truncated ?? false, tokens: o?.tokens ?? [] };
+}
+
+/** Full traces only: a full trace answers every view of the page, a subset would not (see TraceMemo). */
+export function traceSource(client: Client): (text: string) => Promise<Trace | undefined> {
+  const model = client.getModel();
+  return client.latest((text: string) => model.trace(text));
+}
+
+/** A 1-based token within a text of `count` tokens, and the note when the link's was past the end. */
+export function clampToken(token: number, count: number): { token: number; note?: string } {
+  if (count === 0 || token <= count) return { token };
+  return { token: count, note: `token: ${token} is past the end of the text (${count} tokens); using ${count}.` };
+}
+
+/** The note for a text longer than the model's context (in tokens); none when it fits. */
+export function truncationNotes(tr: Pick<Trace, 'truncated' | 'model'>): string[] {
+  const n = tr.model.nPositions;
+  return tr.truncated ? [`Your text is longer than the model's context of ${n} tokens, so it reads only the first ${n}.`] : [];
 }

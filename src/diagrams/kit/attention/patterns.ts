@@ -1,25 +1,10 @@
 /**
- * The model's measured head patterns: `public/models/<id>/heads.json`, written by
- * training/heads.py for the shipped variant. Scores are mean attention weights (0..1) on a
- * probe, 0-based [layer][head]; this module turns them into 1-based, reader-facing labels.
- * Nothing here is typed in from a model run: the labels and scores are read at run time.
+ * The model's measured head patterns (heads.json, written by training/heads.py and loaded by
+ * src/model/assets.ts), turned into reader-facing labels: the pattern's name, a short form for a
+ * small cell, and the score behind it. Scores are mean attention weights (0..1) on a probe,
+ * [layer][head] 0-based as in heads.json.
  */
-
-export type ScoreKey = 'previous_token' | 'first_token' | 'self' | 'induction' | 'pronoun';
-
-export interface HeadScores {
-  layers: number;
-  heads: number;
-  /** [layer][head], 0-based, mean attention weight on each probe. */
-  scores: Record<ScoreKey, number[][]>;
-  /** [layer][head], 0-based: the head's pattern, or a word such as "broad" when none stands out. */
-  labels: string[][];
-  /** [layer][head], 0-based: each score divided by what an even spread over the keys would score. */
-  lift?: Partial<Record<ScoreKey, number[][]>>;
-  /** How a label was chosen, in words, e.g. "strongest pattern by lift over an even spread, if lift >= 2; else broad". */
-  label_rule?: string;
-  pronoun_cases?: { text: string; pronoun: string; antecedent: string; query: number; key: number }[];
-}
+import type { HeadScores, ScoreKey } from '../../../model/assets';
 
 export interface HeadPattern {
   /** The label as heads.json writes it, e.g. "previous-token" or "broad". */
@@ -84,38 +69,4 @@ export function labelCounts(h: HeadScores): [string, number][] {
   const counts = new Map<string, number>();
   for (const row of h.labels) for (const label of row) counts.set(label, (counts.get(label) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-/** Loose check of the fetched JSON, so a malformed file gives a clear error instead of NaN cells. */
-export function isHeadScores(x: unknown): x is HeadScores {
-  const h = x as HeadScores | null;
-  return (
-    !!h &&
-    Number.isInteger(h.layers) &&
-    Number.isInteger(h.heads) &&
-    Array.isArray(h.labels) &&
-    h.labels.length === h.layers &&
-    h.labels.every((row) => Array.isArray(row) && row.length === h.heads) &&
-    !!h.scores &&
-    typeof h.scores === 'object'
-  );
-}
-
-const cache = new Map<string, Promise<HeadScores>>();
-
-/** Fetch heads.json for a model once per page; `base` is the site's BASE_URL ("/" or "/sub/"). */
-export function loadHeadScores(base: string, modelId: string): Promise<HeadScores> {
-  const url = `${base.replace(/\/?$/, '/')}models/${encodeURIComponent(modelId)}/heads.json`;
-  let p = cache.get(url);
-  if (!p) {
-    p = fetch(url).then(async (r) => {
-      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      const json: unknown = await r.json();
-      if (!isHeadScores(json)) throw new Error(`${url} does not look like a head-score file`);
-      return json;
-    });
-    p.catch(() => cache.delete(url));
-    cache.set(url, p);
-  }
-  return p;
 }
