@@ -92,3 +92,9 @@ export async function bars(diagram: Locator): Promise<{ id: number; p: number; l
 export function nextToken(page: Page): Locator {
   return page.locator('[data-diagram="next-token"]');
 }
+
+/** The model a diagram's numbers come from, as copied links name it: `<id>@<version>`. */
+export async function modelPin(diagram: Locator): Promise<string> {
+  const { model } = JSON.parse((await diagram.locator('[data-export="json"]').textContent()) ?? '{}') as { model: { id: string; version: string } };
+  return `${model.id}@${model.version}`;
+}

@@ -6,7 +6,7 @@
  * and the 2D fallback without WebGL.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures';
+import { expect, modelPin, test } from './fixtures';
 import { config, exported, p95, runOnnx, waitForModel } from './layers-lib';
 
 // The default config passes --disable-gpu; SwiftShader gives this file a (software) WebGL.
@@ -101,7 +101,8 @@ test('hover redraws stay within a frame, a copied link reproduces the view, and 
   await expect.poll(async () => (await exported<StackExport>(d)).state).toEqual({ text: TEXT, token: 5, layer: 3 });
   await d.getByRole('button', { name: 'Copy link' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toBe(`${baseURL}/layers/?text=${encodeURIComponent(TEXT)}&token=5&layer=3`);
+  // Copied links hold the full state and name the model (links.spec.ts).
+  expect(link).toBe(`${baseURL}/layers/?text=${encodeURIComponent(TEXT)}&token=5&layer=3&model=${await modelPin(d)}`);
 
   await page.goto(link);
   const again = page.locator('[data-diagram="layer-stack"]');

@@ -5,7 +5,7 @@
  * image export.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures';
+import { expect, modelPin, test } from './fixtures';
 import { config, exported, lensProbs, p95, runOnnx, softmax64, top, waitForModel } from './layers-lib';
 
 test.use({ reducedMotion: 'reduce' });
@@ -85,7 +85,8 @@ test('hover, tap and arrow keys pick a cell; the state follows in the URL and a 
 
   await d.getByRole('button', { name: 'Copy link' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toBe(`${baseURL}/layers/?text=${encodeURIComponent(TEXT)}&token=4&lens=3`);
+  // Copied links hold the full state and name the model (links.spec.ts).
+  expect(link).toBe(`${baseURL}/layers/?text=${encodeURIComponent(TEXT)}&token=4&lens=3&model=${await modelPin(d)}`);
   await page.goto(link);
   const again = page.locator('[data-diagram="logit-lens"]');
   await again.scrollIntoViewIfNeeded();
