@@ -7,6 +7,8 @@
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works).
  */
 import { scaleLinear, select } from 'd3';
+import { redrawn } from '../kit/chart';
+import { exportSvg } from '../kit/dom';
 import type { Contribution } from '../kit/layers/contributions';
 import { chrome, clampIndex, COLORS, num, type StackChart, type StackOptions, type StackView } from './view';
 
@@ -22,12 +24,7 @@ export function render(root: HTMLElement, data: StackView, options: StackOptions
   const base = select(root);
   base.selectChildren().remove();
   const parts = chrome(base, () => opts);
-  const svg = parts.stage
-    .append('svg')
-    .attr('class', 'gb-lay-svg gb-ls-flat')
-    .attr('data-export', 'svg')
-    .attr('font-size', 12)
-    .attr('aria-hidden', 'true');
+  const svg = exportSvg(parts.stage, 'gb-lay-svg gb-ls-flat').attr('font-size', 12).attr('aria-hidden', 'true');
   const rowsG = svg.append('g');
   const legend = svg.append('g').attr('class', 'gb-ls-legend');
   let token = 0;
@@ -51,7 +48,9 @@ export function render(root: HTMLElement, data: StackView, options: StackOptions
     else if (opts.href) root.ownerDocument.defaultView?.location.assign(opts.href(l));
   });
 
-  function draw() {
+  function draw(next: StackView, nextOptions: StackOptions) {
+    d = next;
+    opts = nextOptions;
     const T = d.tokens.length;
     token = clampIndex(opts.token, T, T - 1);
     const rows: Contribution[] = d.contributions[token] ?? [];
@@ -121,18 +120,8 @@ export function render(root: HTMLElement, data: StackView, options: StackOptions
     shown = { d, token };
   }
 
-  draw();
-
-  return {
-    update(next, nextOptions) {
-      if (nextOptions) opts = { ...opts, ...nextOptions };
-      d = next;
-      draw();
-    },
-    destroy() {
-      rowsG.on('pointerover pointerdown click', null);
-      parts.destroy();
-      base.selectChildren().remove();
-    },
-  };
+  return redrawn(root, data, options, draw, () => {
+    rowsG.on('pointerover pointerdown click', null);
+    parts.destroy();
+  });
 }

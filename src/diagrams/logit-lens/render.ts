@@ -8,6 +8,7 @@
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
  */
 import { select, type Selection } from 'd3';
+import { exportSvg, hiddenGroups, joinParts, liveLine } from '../kit/dom';
 import { dataTable } from '../kit/table';
 import { percent, showToken } from '../kit/tokens';
 import { clampIndex, rowName, summarize, type LensCell, type LensChart, type LensOptions, type LensView } from './view';
@@ -58,10 +59,10 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
   const base = select(root);
   base.selectChildren().remove();
 
-  const summary = base.append('p').attr('class', 'gb-lay-summary').attr('aria-live', 'polite');
+  const summary = liveLine(base, 'gb-lay-summary');
   const scroll = base.append('div').attr('class', 'gb-lay-scroll gb-ll-scroll');
-  const svg = scroll.append('svg').attr('class', 'gb-lay-svg gb-ll-chart').attr('data-export', 'svg').attr('font-size', 12);
-  const labelsG = svg.append('g').attr('class', 'gb-ll-rows').attr('aria-hidden', 'true');
+  const svg = exportSvg(scroll, 'gb-lay-svg gb-ll-chart').attr('font-size', 12);
+  const [labelsG] = hiddenGroups(svg, 'gb-ll-rows');
   const grid = svg
     .append('g')
     .attr('class', 'gb-ll-grid')
@@ -71,7 +72,7 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
   // The cells' words are drawn in their own layer, outside the grid cells: each cell's name is its
   // aria-label alone, so the clipped words on screen can never disagree with it (WCAG 2.5.3).
   const wordsG = svg.append('g').attr('class', 'gb-ll-words').attr('aria-hidden', 'true').attr('pointer-events', 'none');
-  const inputsG = svg.append('g').attr('class', 'gb-ll-inputs').attr('aria-hidden', 'true');
+  const [inputsG] = hiddenGroups(svg, 'gb-ll-inputs');
   const top5 = base.append('div').attr('class', 'gb-ll-top').attr('aria-live', 'polite');
   const top5Title = top5.append('p').attr('class', 'gb-ll-top-title');
   const top5List = top5.append('ol').attr('class', 'gb-ll-top-list');
@@ -198,16 +199,11 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
     if (node && active && active !== node && grid.node()?.contains(active)) node.focus();
     const cell = T ? d.lens[sel.l]?.[sel.t] ?? [] : [];
     top5Title.text(T ? `Top ${cell.length} at ${rowName(sel.l, rows)}, after “${showToken(d.tokens[sel.t].text)}”:` : '');
-    const li = top5List
-      .selectAll<HTMLLIElement, LensCell>('li')
-      .data(cell)
-      .join((e) => {
-        const r = e.append('li');
-        r.append('span').attr('class', 'gb-lay-mono');
-        r.append('span').attr('class', 'gb-ll-top-bar');
-        r.append('span').attr('class', 'gb-ll-top-p');
-        return r;
-      })
+    const li = joinParts(top5List.selectAll<HTMLLIElement, LensCell>('li').data(cell), 'li', [
+      ['span', 'gb-lay-mono'],
+      ['span', 'gb-ll-top-bar'],
+      ['span', 'gb-ll-top-p'],
+    ])
       .attr('data-token-id', (c) => c.id)
       .attr('data-p', (c) => c.p);
     li.select('.gb-lay-mono').text((c) => showToken(c.text));

@@ -6,6 +6,8 @@
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
  */
 import { scaleLinear, select } from 'd3';
+import { redrawn } from '../kit/chart';
+import { exportSvg, joinParts, liveLine } from '../kit/dom';
 import { dataTable } from '../kit/table';
 import { showToken } from '../kit/tokens';
 import type { NeuronRow } from './data';
@@ -24,9 +26,9 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
   let d = data;
   const base = select(root);
   base.selectChildren().remove();
-  const summary = base.append('p').attr('class', 'gb-lay-summary').attr('aria-live', 'polite');
+  const summary = liveLine(base, 'gb-lay-summary');
   const scroll = base.append('div').attr('class', 'gb-lay-scroll');
-  const svg = scroll.append('svg').attr('class', 'gb-lay-svg gb-mn-chart').attr('data-export', 'svg').attr('font-size', 12);
+  const svg = exportSvg(scroll, 'gb-lay-svg gb-mn-chart').attr('font-size', 12);
   const list = svg
     .append('g')
     .attr('role', 'listbox')
@@ -70,7 +72,9 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
       if (next) pick(next.neuron);
     });
 
-  function draw() {
+  function draw(next: NeuronsView, nextOptions: NeuronsOptions) {
+    d = next;
+    opts = nextOptions;
     const T = d.tokens.length;
     const width = Math.max(MIN_W, Math.round(opts.width ?? 560));
     const cell = T ? Math.max(6, Math.min(28, Math.floor((width - LABEL_W - BAR_W - 2 * GAP) / T))) : 0;
@@ -137,17 +141,12 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
       .text((tk, i) => `${showToken(tk.text)} ${acts ? act(acts[i]) : '…'}`);
     const hits = d.sample?.hits ?? [];
     sampleTitle.text(d.sample ? `In the sample text, neuron ${d.chosen.neuron} fires most on:` : '');
-    const li = sampleList
-      .selectAll<HTMLLIElement, SampleContext>('li')
-      .data(hits)
-      .join((e) => {
-        const l = e.append('li');
-        l.append('span').attr('class', 'gb-lay-mono gb-mn-ctx');
-        l.append('mark').attr('class', 'gb-lay-mono');
-        l.append('span').attr('class', 'gb-lay-mono gb-mn-ctx');
-        l.append('span').attr('class', 'gb-mn-act');
-        return l;
-      });
+    const li = joinParts(sampleList.selectAll<HTMLLIElement, SampleContext>('li').data(hits), 'li', [
+      ['span', 'gb-lay-mono gb-mn-ctx'],
+      ['mark', 'gb-lay-mono'],
+      ['span', 'gb-lay-mono gb-mn-ctx'],
+      ['span', 'gb-mn-act'],
+    ]);
     li.select('span:nth-child(1)').text((h) => `…${h.before}`);
     li.select('mark').text((h) => h.token);
     li.select('span:nth-child(3)').text((h) => `${h.after}…`);
@@ -155,17 +154,5 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
     table.update(d);
   }
 
-  draw();
-
-  return {
-    update(next, nextOptions) {
-      if (nextOptions) opts = { ...opts, ...nextOptions };
-      d = next;
-      draw();
-    },
-    destroy() {
-      list.on('pointerover click focusin keydown', null);
-      base.selectChildren().remove();
-    },
-  };
+  return redrawn(root, data, options, draw, () => list.on('pointerover click focusin keydown', null));
 }
