@@ -8,18 +8,9 @@
  * ← → (key within the row). The selected query row is outlined. Cells are laid out only when the
  * data or width changes; selecting a row or moving the read-out only moves two outlines.
  */
-import { select } from 'd3';
 import { percent, showToken } from '../kit/tokens';
-import {
-  clampQuery,
-  clip,
-  summarize,
-  table,
-  type AttentionChart,
-  type AttentionOptions,
-  type AttentionView,
-} from '../kit/attention/view';
-import { exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
+import { clampQuery, clip, summarize, table, type AttentionChart, type AttentionOptions, type AttentionView } from '../kit/attention/view';
+import { clearedRoot, exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
 import { followFocus, wireQueries } from '../kit/keys';
 
 const MIN_WIDTH = 280;
@@ -72,8 +63,7 @@ export function render(root: HTMLElement, data: AttentionView, options: Attentio
   let lay = layoutFor(T, opts.width);
   let cursor: Cursor = null;
   const hatch = `gb-am-hatch-${ORIGIN}${++patterns}`;
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
   const summary = liveLine(base, 'gb-att-summary');
   const readout = liveLine(base, 'gb-am-readout');

@@ -9,21 +9,11 @@
  * existing nodes and nothing is created or measured, so a hover stays well under one frame.
  * Draws only inside `root`, using `root.ownerDocument`; all text goes through `.text()`.
  */
-import { select, type Selection } from 'd3';
+import { type Selection } from 'd3';
 import { topEntries } from '../../math/attention';
 import { percent, showToken } from '../kit/tokens';
-import {
-  TOP_LABELS,
-  clampQuery,
-  clip,
-  row,
-  summarize,
-  table,
-  type AttentionChart,
-  type AttentionOptions,
-  type AttentionView,
-} from '../kit/attention/view';
-import { exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
+import { TOP_LABELS, clampQuery, clip, row, summarize, table, type AttentionChart, type AttentionOptions, type AttentionView } from '../kit/attention/view';
+import { clearedRoot, exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
 import { followFocus, wireQueries } from '../kit/keys';
 
 export type { AttentionChart, AttentionOptions, AttentionView } from '../kit/attention/view';
@@ -65,8 +55,7 @@ export function render(root: HTMLElement, data: AttentionView, options: Attentio
   let d = data;
   let q = clampQuery(opts.query, d.tokens.length);
   let lay = layoutFor(opts.width);
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
   const summary = liveLine(base, 'gb-att-summary');
   const svg = exportSvg(base, 'gb-att-chart').attr('font-size', 14);
@@ -81,7 +70,7 @@ export function render(root: HTMLElement, data: AttentionView, options: Attentio
   let kBox: Each<SVGRectElement>;
   let lSel: Each<SVGLineElement>;
 
-  wireQueries(
+  const unwire = wireQueries(
     queriesG,
     () => d.tokens.length,
     () => q,
@@ -206,7 +195,7 @@ export function render(root: HTMLElement, data: AttentionView, options: Attentio
       selectQuery();
     },
     destroy() {
-      queriesG.on('pointerover click focusin keydown', null);
+      unwire();
       base.selectChildren().remove();
     },
   };

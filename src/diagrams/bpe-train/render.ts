@@ -5,11 +5,11 @@
  * The training itself is src/math/bpe.ts (`bpeTrain`); this only draws its result.
  * Draws only inside `root`; all text goes through `.text()`.
  */
-import { scaleLinear, select } from 'd3';
+import { scaleLinear } from 'd3';
 import type { PairCount, TrainResult } from '../../math/bpe';
 import { symbolBytes } from '../../math/bpe';
 import { redrawn, type Chart, type ChartOptions } from '../kit/chart';
-import { exportSvg, liveLine } from '../kit/dom';
+import { clearedRoot, exportSvg, liveLine } from '../kit/dom';
 import { dataTable } from '../kit/table';
 import { tokenLabel } from '../kit/tokenizers/view';
 
@@ -56,8 +56,7 @@ export function stepText(r: TrainResult, step: number): string {
 }
 
 export function render(root: HTMLElement, data: TrainView, options: TrainOptions = {}): TrainChart {
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const line = liveLine(base, 'gb-train-step');
   const svg = exportSvg(base, 'gb-train-chart').attr('font-size', 14).attr('aria-hidden', 'true');
   const vocab = base.append('p').attr('class', 'gb-train-vocab');

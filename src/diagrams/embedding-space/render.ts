@@ -5,12 +5,12 @@
  * and the text alternative, a table of both. Without a scene (build time, jsdom) only the text
  * parts are drawn.
  */
-import { select } from 'd3';
 import { showToken } from '../kit/tokens';
 import type { Camera } from '../kit/orbit/camera';
 import type { NeighbourRow, Projection, SentenceToken } from '../kit/orbit/cloud';
 import type { Scene } from '../kit/orbit/scene';
 import { createStage, type Stage } from '../kit/orbit/stage';
+import { clearedRoot } from '../kit/dom';
 
 export interface EmbeddingView {
   model: { id: string; version: string };
@@ -62,8 +62,7 @@ export function summarize(d: EmbeddingView): string {
 export function render(root: HTMLElement, data: EmbeddingView, options: EmbeddingOptions): EmbeddingChart {
   let d = data;
   let opts = { ...options };
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const view = base.append('div').attr('class', 'gb-es-view');
   const summary = base.append('p').attr('class', 'gb-es-summary').attr('aria-live', 'polite');
   const readout = base.append('p').attr('class', 'gb-es-readout');

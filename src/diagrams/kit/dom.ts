@@ -4,7 +4,7 @@
  * elements get a fixed set of children. Each helper appends exactly the elements and attributes,
  * in the order, that the views wrote by hand, so build-time markup does not change.
  */
-import type { BaseType, EnterElement, Selection } from 'd3';
+import { select, type BaseType, type EnterElement, type Selection } from 'd3';
 
 type Parent<E extends BaseType> = Selection<E, unknown, null, undefined>;
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -64,4 +64,11 @@ export function joinParts<E extends BaseType, D, P extends BaseType, PD>(
     }
     return el;
   });
+}
+
+/** `root` as a d3 selection, emptied: a view draws from nothing, also over its build-time markup. */
+export function clearedRoot(root: HTMLElement): Selection<HTMLElement, unknown, null, undefined> {
+  const base = select(root);
+  base.selectChildren().remove();
+  return base;
 }

@@ -6,9 +6,9 @@
  * layer's heads in the attention chapter. Keyboard: the token list and the links under it.
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works).
  */
-import { scaleLinear, select } from 'd3';
+import { scaleLinear } from 'd3';
 import { redrawn } from '../kit/chart';
-import { exportSvg } from '../kit/dom';
+import { clearedRoot, exportSvg } from '../kit/dom';
 import type { Contribution } from '../kit/layers/contributions';
 import { chrome, clampIndex, COLORS, num, type StackChart, type StackOptions, type StackView } from './view';
 
@@ -21,8 +21,7 @@ const MIN_W = 280;
 export function render(root: HTMLElement, data: StackView, options: StackOptions = {}): StackChart {
   let opts = { ...options };
   let d = data;
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const parts = chrome(base, () => opts);
   const svg = exportSvg(parts.stage, 'gb-lay-svg gb-ls-flat').attr('font-size', 12).attr('aria-hidden', 'true');
   const rowsG = svg.append('g');

@@ -89,7 +89,7 @@ export function chrome(base: Host, getOpts: () => StackOptions) {
 
   let count = 0;
   let current = 0;
-  wireQueries(
+  const unwire = wireQueries(
     tokens,
     () => count,
     () => current,
@@ -148,7 +148,7 @@ export function chrome(base: Host, getOpts: () => StackOptions) {
       nav.selectAll('li').classed('is-selected', (_, i) => i === layer);
     },
     destroy() {
-      tokens.on('pointerover click focusin keydown', null);
+      unwire();
       nav.on('pointerover focusin', null);
     },
   };

@@ -7,8 +7,9 @@
  * only moves classes on two cells and rewrites the five-row list.
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
  */
-import { select, type Selection } from 'd3';
-import { exportSvg, hiddenGroups, joinParts, liveLine } from '../kit/dom';
+import { type Selection } from 'd3';
+import { clearedRoot, exportSvg, hiddenGroups, joinParts, liveLine } from '../kit/dom';
+import { wirePicks } from '../kit/keys';
 import { dataTable } from '../kit/table';
 import { percent, showToken } from '../kit/tokens';
 import { clampIndex, rowName, summarize, type LensCell, type LensChart, type LensOptions, type LensView } from './view';
@@ -56,8 +57,7 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
   let rows = d.lens.length;
   let T = d.tokens.length;
   let sel: Cell = { l: clampIndex(opts.layer, rows, rows - 1), t: clampIndex(opts.token, T, T - 1) };
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
   const summary = liveLine(base, 'gb-lay-summary');
   const scroll = base.append('div').attr('class', 'gb-lay-scroll gb-ll-scroll');
@@ -95,19 +95,12 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
     Home: (c) => ({ ...c, t: 0 }),
     End: (c) => ({ ...c, t: T - 1 }),
   };
-  grid
-    .on('pointerover', (ev: PointerEvent) => {
-      if (ev.pointerType !== 'touch') pick(target(ev));
-    })
-    .on('click', (ev: MouseEvent) => pick(target(ev)))
-    .on('focusin', (ev: FocusEvent) => pick(target(ev)))
-    .on('keydown', (ev: KeyboardEvent) => {
-      const move = MOVES[ev.key];
-      if (!move || T === 0) return;
-      ev.preventDefault();
-      const n = move(sel);
-      pick({ l: Math.min(rows - 1, Math.max(0, n.l)), t: Math.min(T - 1, Math.max(0, n.t)) });
-    });
+  const unwire = wirePicks(grid, target, pick, (ev) => {
+    const move = MOVES[ev.key];
+    if (!move || T === 0) return null;
+    const n = move(sel);
+    return { l: Math.min(rows - 1, Math.max(0, n.l)), t: Math.min(T - 1, Math.max(0, n.t)) };
+  });
 
   function layout() {
     rows = d.lens.length;
@@ -225,7 +218,7 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
       selectCell();
     },
     destroy() {
-      grid.on('pointerover click focusin keydown', null);
+      unwire();
       base.selectChildren().remove();
     },
   };

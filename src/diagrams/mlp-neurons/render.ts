@@ -5,9 +5,10 @@
  * each token of the text and the sample-text tokens that excite it most, with context.
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
  */
-import { scaleLinear, select } from 'd3';
+import { scaleLinear } from 'd3';
 import { redrawn } from '../kit/chart';
-import { exportSvg, joinParts, liveLine } from '../kit/dom';
+import { clearedRoot, exportSvg, joinParts, liveLine } from '../kit/dom';
+import { wirePicks } from '../kit/keys';
 import { dataTable } from '../kit/table';
 import { showToken } from '../kit/tokens';
 import type { NeuronRow } from './data';
@@ -24,8 +25,7 @@ const NEG = '#D55E00'; // vermillion for negative activations (GELU dips to abou
 export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOptions = {}): NeuronsChart {
   let opts = { ...options };
   let d = data;
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const summary = liveLine(base, 'gb-lay-summary');
   const scroll = base.append('div').attr('class', 'gb-lay-scroll');
   const svg = exportSvg(scroll, 'gb-lay-svg gb-mn-chart').attr('font-size', 12);
@@ -57,20 +57,12 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
   const pick = (n: number) => {
     if (n >= 0 && n !== current()) opts.onNeuron?.(n);
   };
-  list
-    .on('pointerover', (ev: PointerEvent) => {
-      if (ev.pointerType !== 'touch') pick(target(ev));
-    })
-    .on('click', (ev: MouseEvent) => pick(target(ev)))
-    .on('focusin', (ev: FocusEvent) => pick(target(ev)))
-    .on('keydown', (ev: KeyboardEvent) => {
-      const dir = ev.key === 'ArrowUp' ? -1 : ev.key === 'ArrowDown' ? 1 : 0;
-      if (!dir || d.top.length === 0) return;
-      ev.preventDefault();
-      const i = d.top.findIndex((r) => r.neuron === current());
-      const next = d.top[Math.min(d.top.length - 1, Math.max(0, (i < 0 ? -1 : i) + dir))];
-      if (next) pick(next.neuron);
-    });
+  const unwire = wirePicks(list, target, pick, (ev) => {
+    const dir = ev.key === 'ArrowUp' ? -1 : ev.key === 'ArrowDown' ? 1 : 0;
+    if (!dir || d.top.length === 0) return null;
+    const i = d.top.findIndex((r) => r.neuron === current());
+    return d.top[Math.min(d.top.length - 1, Math.max(0, (i < 0 ? -1 : i) + dir))].neuron;
+  });
 
   function draw(next: NeuronsView, nextOptions: NeuronsOptions) {
     d = next;
@@ -154,5 +146,5 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
     table.update(d);
   }
 
-  return redrawn(root, data, options, draw, () => list.on('pointerover click focusin keydown', null));
+  return redrawn(root, data, options, draw, unwire);
 }

@@ -6,10 +6,10 @@
  * through d3 `.text()`, never markup. A hover only restyles rows (the fast path); the rows are
  * laid out again only when the data or the width change.
  */
-import { select, type Selection } from 'd3';
+import { type Selection } from 'd3';
 import { RANK_BANDS } from '../../math/next-token';
 import type { Chart, ChartOptions } from '../kit/chart';
-import { exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
+import { clearedRoot, exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
 import { percent } from '../kit/tokens';
 import { clampPosition, emptyMessage, type WindowData, type WindowPosition } from '../kit/window/data';
 import {
@@ -87,8 +87,7 @@ export function render(root: HTMLElement, data: WindowData, options: WindowOptio
   let d = data;
   let lay = layoutFor(opts.width);
   let pos = clampPosition(d, opts.position);
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
   const summary = liveLine(base, 'gb-ntw-summary');
   const note = base.append('p').attr('class', 'gb-ntw-note');

@@ -5,13 +5,14 @@
  * alternative. Contours depend only on the law and the width, so a slider drag redraws only
  * the marks that move (budget: one frame, DESIGN.md §6).
  */
-import { contours, extent, geoPath, geoTransform, interpolateViridis, range, scaleLog, scaleSequential, select } from 'd3';
+import { contours, extent, geoPath, geoTransform, interpolateViridis, range, scaleLog, scaleSequential } from 'd3';
 import { LAWS, type Law, type LawId } from '../../math/scaling-laws';
 import { count, sci } from '../kit/calc/format';
 import { NAMED_MODELS } from './models';
 import type { ScalingExport } from './resolve';
 import entry from './entry';
 import { redrawn, type Chart, type ChartOptions } from '../kit/chart';
+import { clearedRoot } from '../kit/dom';
 export type { Chart, ChartOptions } from '../kit/chart';
 
 
@@ -43,8 +44,7 @@ interface Layers {
 }
 
 export function render(root: HTMLElement, data: ScalingExport, options: ChartOptions = {}): Chart<ScalingExport> {
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const summary = base.append('p').attr('class', 'gb-sl-summary');
   // The summary and the table below are the text alternative, so the picture is hidden from
   // assistive technology rather than described twice.

@@ -4,10 +4,10 @@
  * window (p, loss, rank, top 5) in a detail panel. The text is set in a monospace font so
  * line breaks can be computed without measuring (jsdom has no layout). Draws only inside `root`.
  */
-import { interpolateViridis, scaleSequential, select, type Selection } from 'd3';
+import { interpolateViridis, scaleSequential, type Selection } from 'd3';
 import { natsToBits } from '../../math/next-token';
 import type { Chart, ChartOptions } from '../kit/chart';
-import { exportSvg, hiddenGroups, listbox } from '../kit/dom';
+import { clearedRoot, exportSvg, hiddenGroups, listbox } from '../kit/dom';
 import { percent, showToken } from '../kit/tokens';
 import { emptyMessage, type WindowData, type WindowPosition } from '../kit/window/data';
 import { clip, describePosition, followFocus, positionAt, positionsTable, rankText, summarize, wirePositions } from '../kit/window/view';
@@ -77,8 +77,7 @@ export function render(root: HTMLElement, data: WindowData, options: SurpriseOpt
   let d = data;
   let width = Math.max(MIN_WIDTH, Math.round(opts.width ?? 640));
   let pos = pick(d, opts.position);
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
   const summary = base.append('p').attr('class', 'gb-st-summary');
   const note = base.append('p').attr('class', 'gb-st-note');

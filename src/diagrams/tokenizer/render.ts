@@ -9,9 +9,9 @@
  * one line of text. At most MAX_DRAWN tokens are drawn (a visible note says so); the counts and
  * the export cover every token. Draws only inside `root`; all text goes through `.text()`.
  */
-import { select, type Selection } from 'd3';
+import { type Selection } from 'd3';
 import type { Chart, ChartOptions } from '../kit/chart';
-import { exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
+import { clearedRoot, exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
 import { followFocus, wireQueries } from '../kit/keys';
 import { dataTable } from '../kit/table';
 import { TOKENIZER_INFO, type PieceToken, type TokenizerName } from '../kit/tokenizers/tokenizers';
@@ -84,8 +84,7 @@ export function render(root: HTMLElement, data: TokenizerViewData, options: Toke
   let opts = { ...options };
   let d = data;
   let width = Math.max(MIN_WIDTH, Math.round(opts.width ?? 640));
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
   const summary = base.append('p').attr('class', 'gb-tok-summary');
   const counts = base.append('dl').attr('class', 'gb-tok-counts');
@@ -115,7 +114,7 @@ export function render(root: HTMLElement, data: TokenizerViewData, options: Toke
   let sel: Selection<SVGGElement, Placed, SVGGElement, unknown> = group.selectAll<SVGGElement, Placed>('g.gb-tok-token');
 
   const current = () => (opts.selected ?? -1);
-  wireQueries(
+  const unwire = wireQueries(
     group,
     () => Math.min(d.tokens.length, MAX_DRAWN),
     current,
@@ -222,7 +221,7 @@ export function render(root: HTMLElement, data: TokenizerViewData, options: Toke
       drawSelection();
     },
     destroy() {
-      group.on('pointerover click focusin keydown', null);
+      unwire();
       base.selectChildren().remove();
     },
   };
