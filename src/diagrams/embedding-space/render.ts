@@ -10,7 +10,7 @@ import type { Camera } from '../kit/orbit/camera';
 import type { NeighbourRow, Projection, SentenceToken } from '../kit/orbit/cloud';
 import type { Scene } from '../kit/orbit/scene';
 import { createStage, type Stage } from '../kit/orbit/stage';
-import { clearedRoot } from '../kit/dom';
+import { clearedRoot, liveLine } from '../kit/dom';
 
 export interface EmbeddingView {
   model: { id: string; version: string };
@@ -64,7 +64,7 @@ export function render(root: HTMLElement, data: EmbeddingView, options: Embeddin
   let opts = { ...options };
   const base = clearedRoot(root);
   const view = base.append('div').attr('class', 'gb-es-view');
-  const summary = base.append('p').attr('class', 'gb-es-summary').attr('aria-live', 'polite');
+  const summary = liveLine(base, 'gb-es-summary');
   const readout = base.append('p').attr('class', 'gb-es-readout');
   const near = base.append('div').attr('class', 'gb-es-near');
   const nearTitle = near.append('p').attr('class', 'gb-es-near-title');
