@@ -9,7 +9,7 @@
  * existing nodes and nothing is created or measured, so a hover stays well under one frame.
  * Draws only inside `root`, using `root.ownerDocument`; all text goes through `.text()`.
  */
-import { type Selection } from 'd3';
+import type { Selection } from 'd3';
 import { topEntries } from '../../math/attention';
 import { percent, showToken } from '../kit/tokens';
 import { TOP_LABELS, clampQuery, clip, row, summarize, table, type AttentionChart, type AttentionOptions, type AttentionView } from '../kit/attention/view';

@@ -49,7 +49,7 @@ export interface DataTable<D> {
 }
 
 /** The empty frame: `<details>` with its summary, the optional scroller, and the table's caption, head row and body. */
-export function tableFrame(base: Host, opts: Omit<TableOptions, 'lazy'>) {
+function tableFrame(base: Host, opts: TableOptions) {
   const details = base.append('details').attr('class', opts.cls);
   details.append('summary').text(opts.summary ?? 'The numbers as a table');
   const scroll = opts.scroll ? details.append('div').attr('class', opts.scroll.cls) : null;

@@ -7,7 +7,7 @@
  * only moves classes on two cells and rewrites the five-row list.
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
  */
-import { type Selection } from 'd3';
+import type { Selection } from 'd3';
 import { clearedRoot, exportSvg, hiddenGroups, joinParts, liveLine } from '../kit/dom';
 import { wirePicks } from '../kit/keys';
 import { dataTable } from '../kit/table';

@@ -6,7 +6,7 @@
  * through d3 `.text()`, never markup. A hover only restyles rows (the fast path); the rows are
  * laid out again only when the data or the width change.
  */
-import { type Selection } from 'd3';
+import type { Selection } from 'd3';
 import { RANK_BANDS } from '../../math/next-token';
 import type { Chart, ChartOptions } from '../kit/chart';
 import { clearedRoot, exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';

@@ -9,7 +9,7 @@
  * one line of text. At most MAX_DRAWN tokens are drawn (a visible note says so); the counts and
  * the export cover every token. Draws only inside `root`; all text goes through `.text()`.
  */
-import { type Selection } from 'd3';
+import type { Selection } from 'd3';
 import type { Chart, ChartOptions } from '../kit/chart';
 import { clearedRoot, exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
 import { followFocus, wireQueries } from '../kit/keys';
