@@ -8,6 +8,8 @@
 import { select } from 'd3';
 import { dataTable } from '../kit/table';
 import { percent, showToken } from '../kit/tokens';
+import { redrawn, type Chart, type ChartOptions } from '../kit/chart';
+import { clearedRoot, exportSvg, groups, hiddenGroups } from '../kit/dom';
 
 export interface HeadCellView {
   /** 1-based, as readers see them. */
@@ -43,11 +45,8 @@ export interface HeadRef {
   head: number;
 }
 
-export interface AttentionHeadsOptions {
-  /** Width in CSS px; the grid redraws to fit rather than scaling its text. */
-  width?: number;
-  /** Accepted for the common render signature; the grid never animates, so it always jumps. */
-  reducedMotion?: boolean;
+/** reducedMotion is accepted for the common render signature; the grid never animates, so it always jumps. */
+export interface AttentionHeadsOptions extends ChartOptions {
   /** The head shown as chosen (1-based), e.g. the one the main attention diagram shows. */
   selected?: HeadRef | null;
   /** A 1-based key token whose bar is marked in every cell (series 5). */
@@ -56,10 +55,7 @@ export interface AttentionHeadsOptions {
   onToken?: (token: number) => void;
 }
 
-export interface AttentionHeadsChart {
-  update(data: AttentionHeadsView, options?: AttentionHeadsOptions): void;
-  destroy(): void;
-}
+export type AttentionHeadsChart = Chart<AttentionHeadsView, AttentionHeadsOptions>;
 
 const MIN_WIDTH = 280; // px
 const MAX_WIDTH = 760; // px: wider cells would only stretch the bars
@@ -137,20 +133,18 @@ function barsPath(weights: readonly number[], only: number | null, w: number, x0
 export function render(root: HTMLElement, data: AttentionHeadsView, options: AttentionHeadsOptions = {}): AttentionHeadsChart {
   let opts = { ...options };
   let current = data;
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
   const summary = base.append('p').attr('class', 'gb-ah-summary');
   const picker = base.append('div').attr('class', 'gb-ah-picker');
   picker.append('span').attr('class', 'gb-ah-picker-label').attr('aria-hidden', 'true').text('Attention from:');
   const tokenList = picker.append('div').attr('class', 'gb-ah-tokens').attr('role', 'radiogroup').attr('aria-label', 'Attention from');
-  const svg = base.append('svg').attr('class', 'gb-ah-chart').attr('data-export', 'svg').attr('role', 'group').attr('font-size', 10);
-  const colsG = svg.append('g').attr('class', 'gb-ah-cols');
-  const rowsG = svg.append('g').attr('class', 'gb-ah-rows');
-  const cellsG = svg.append('g').attr('class', 'gb-ah-cells');
+  const svg = exportSvg(base, 'gb-ah-chart').attr('role', 'group').attr('font-size', 10);
+  const [colsG, rowsG, cellsG] = groups(svg, 'gb-ah-cols', 'gb-ah-rows', 'gb-ah-cells');
   // Cell texts sit on their own layer above the buttons: each button's aria-label says the same in
   // words, and a button containing different visible text would fail WCAG 2.5.3 (label in name).
-  const textsG = svg.append('g').attr('class', 'gb-ah-texts').attr('aria-hidden', 'true').attr('pointer-events', 'none');
+  const [textsG] = hiddenGroups(svg, 'gb-ah-texts');
+  textsG.attr('pointer-events', 'none');
   const table = dataTable<{ d: AttentionHeadsView; isSel: (c: HeadCellView) => boolean }>(
     base,
     { cls: 'gb-ah-table', columns: ['Layer', 'Head', 'Measured pattern', 'Pattern score', 'Strongest key', 'Weight'], scroll: { cls: 'table-scroll' } },
@@ -164,8 +158,9 @@ export function render(root: HTMLElement, data: AttentionHeadsView, options: Att
     }),
   );
 
-  function draw(d: AttentionHeadsView) {
+  function draw(d: AttentionHeadsView, nextOptions: AttentionHeadsOptions) {
     current = d;
+    opts = nextOptions;
     const width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.round(opts.width ?? 640)));
     const H = Math.max(1, d.headsPerLayer);
     const cellW = (width - ROW_LABEL_W - GAP * (H - 1)) / H;
@@ -326,18 +321,9 @@ export function render(root: HTMLElement, data: AttentionHeadsView, options: Att
     opts.onToken?.(to);
   });
 
-  draw(data);
-
-  return {
-    update(next, nextOptions) {
-      if (nextOptions) opts = { ...opts, ...nextOptions };
-      draw(next);
-    },
-    destroy() {
-      svg.on('click', null).on('keydown', null);
-      tokenList.on('click', null).on('keydown', null);
-      base.selectChildren().remove();
-    },
-  };
+  return redrawn(root, data, options, draw, () => {
+    svg.on('click', null).on('keydown', null);
+    tokenList.on('click', null).on('keydown', null);
+  });
 }
 

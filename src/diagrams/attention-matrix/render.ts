@@ -8,17 +8,9 @@
  * ← → (key within the row). The selected query row is outlined. Cells are laid out only when the
  * data or width changes; selecting a row or moving the read-out only moves two outlines.
  */
-import { select } from 'd3';
 import { percent, showToken } from '../kit/tokens';
-import {
-  clampQuery,
-  clip,
-  summarize,
-  table,
-  type AttentionChart,
-  type AttentionOptions,
-  type AttentionView,
-} from '../kit/attention/view';
+import { clampQuery, clip, summarize, table, type AttentionChart, type AttentionOptions, type AttentionView } from '../kit/attention/view';
+import { clearedRoot, exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
 import { followFocus, wireQueries } from '../kit/keys';
 
 const MIN_WIDTH = 280;
@@ -71,12 +63,11 @@ export function render(root: HTMLElement, data: AttentionView, options: Attentio
   let lay = layoutFor(T, opts.width);
   let cursor: Cursor = null;
   const hatch = `gb-am-hatch-${ORIGIN}${++patterns}`;
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
-  const summary = base.append('p').attr('class', 'gb-att-summary').attr('aria-live', 'polite');
-  const readout = base.append('p').attr('class', 'gb-am-readout').attr('aria-live', 'polite');
-  const svg = base.append('svg').attr('class', 'gb-am-chart').attr('data-export', 'svg').attr('font-size', 12);
+  const summary = liveLine(base, 'gb-att-summary');
+  const readout = liveLine(base, 'gb-am-readout');
+  const svg = exportSvg(base, 'gb-am-chart').attr('font-size', 12);
   const pattern = svg
     .append('defs')
     .append('pattern')
@@ -89,21 +80,14 @@ export function render(root: HTMLElement, data: AttentionView, options: Attentio
   const cellsG = svg.append('g').attr('class', 'gb-am-cells');
   const mask = svg.append('path').attr('class', 'gb-am-mask').attr('fill', `url(#${hatch})`);
   mask.append('title').text('Masked: a query cannot attend to later tokens, so these weights are exactly 0.');
-  const maskLabel = svg.append('g').attr('class', 'gb-am-mask-label').attr('aria-hidden', 'true');
+  const [maskLabel] = hiddenGroups(svg, 'gb-am-mask-label');
   maskLabel.append('rect').attr('height', 18).attr('rx', 3);
   const maskText = maskLabel.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em').text('masked (later tokens)');
   const rowBox = svg.append('rect').attr('class', 'gb-am-row').attr('aria-hidden', 'true');
   const cursorBox = svg.append('rect').attr('class', 'gb-am-cursor').attr('aria-hidden', 'true');
-  const keysG = svg.append('g').attr('class', 'gb-am-keys').attr('aria-hidden', 'true');
-  const queriesG = svg
-    .append('g')
-    .attr('class', 'gb-am-queries')
-    .attr('role', 'listbox')
-    .attr('aria-orientation', 'vertical')
-    // Chrome makes an SVG group with key listeners a tab stop; the selected option is the only one.
-    .attr('tabindex', -1)
-    .attr('aria-label', 'Query row: ↑ ↓ pick the query token, ← → read each key’s weight');
-  const legend = svg.append('g').attr('class', 'gb-am-legend').attr('aria-hidden', 'true');
+  const [keysG] = hiddenGroups(svg, 'gb-am-keys');
+  const queriesG = listbox(svg, 'gb-am-queries', 'vertical', 'Query row: ↑ ↓ pick the query token, ← → read each key’s weight');
+  const [legend] = hiddenGroups(svg, 'gb-am-legend');
   const tbl = table(base, 'gb-att');
 
   wireQueries(

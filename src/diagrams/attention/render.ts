@@ -9,20 +9,11 @@
  * existing nodes and nothing is created or measured, so a hover stays well under one frame.
  * Draws only inside `root`, using `root.ownerDocument`; all text goes through `.text()`.
  */
-import { select, type Selection } from 'd3';
+import type { Selection } from 'd3';
 import { topEntries } from '../../math/attention';
 import { percent, showToken } from '../kit/tokens';
-import {
-  TOP_LABELS,
-  clampQuery,
-  clip,
-  row,
-  summarize,
-  table,
-  type AttentionChart,
-  type AttentionOptions,
-  type AttentionView,
-} from '../kit/attention/view';
+import { TOP_LABELS, clampQuery, clip, row, summarize, table, type AttentionChart, type AttentionOptions, type AttentionView } from '../kit/attention/view';
+import { clearedRoot, exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
 import { followFocus, wireQueries } from '../kit/keys';
 
 export type { AttentionChart, AttentionOptions, AttentionView } from '../kit/attention/view';
@@ -37,7 +28,6 @@ const CHAR_W = 8.4; // px per character of the 14 px monospace labels (0.6 em)
 const MAX_STROKE = 10; // px, a weight of 100 %
 const MIN_STROKE = 0.75; // px, so a 0.1 % line is still there to see
 
-type G = Selection<SVGGElement, unknown, null, undefined>;
 type Each<E extends Element> = Selection<E, number, SVGGElement, unknown>;
 
 interface Layout {
@@ -65,25 +55,14 @@ export function render(root: HTMLElement, data: AttentionView, options: Attentio
   let d = data;
   let q = clampQuery(opts.query, d.tokens.length);
   let lay = layoutFor(opts.width);
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
-  const summary = base.append('p').attr('class', 'gb-att-summary').attr('aria-live', 'polite');
-  const svg = base.append('svg').attr('class', 'gb-att-chart').attr('data-export', 'svg').attr('font-size', 14);
-  const headings = svg.append('g').attr('class', 'gb-att-headings').attr('aria-hidden', 'true');
+  const summary = liveLine(base, 'gb-att-summary');
+  const svg = exportSvg(base, 'gb-att-chart').attr('font-size', 14);
+  const [headings, linesG, keysG, pctG] = hiddenGroups(svg, 'gb-att-headings', 'gb-att-lines', 'gb-att-keys', 'gb-att-pcts');
   const qHead = headings.append('text').attr('text-anchor', 'end').attr('y', 16);
   const kHead = headings.append('text').attr('y', 16);
-  const linesG = svg.append('g').attr('class', 'gb-att-lines').attr('aria-hidden', 'true');
-  const keysG = svg.append('g').attr('class', 'gb-att-keys').attr('aria-hidden', 'true');
-  const pctG = svg.append('g').attr('class', 'gb-att-pcts').attr('aria-hidden', 'true');
-  const queriesG: G = svg
-    .append('g')
-    .attr('class', 'gb-att-queries')
-    .attr('role', 'listbox')
-    .attr('aria-orientation', 'vertical')
-    // Chrome makes an SVG group with key listeners a tab stop; the selected option is the only one.
-    .attr('tabindex', -1)
-    .attr('aria-label', 'Query token: pick one with the arrow keys to see where it attends');
+  const queriesG = listbox(svg, 'gb-att-queries', 'vertical', 'Query token: pick one with the arrow keys to see where it attends');
   const tbl = table(base, 'gb-att');
   // Joined once per layout and reused by every selection, so a hover does no selector matching.
   let qSel: Each<SVGGElement>;
@@ -91,7 +70,7 @@ export function render(root: HTMLElement, data: AttentionView, options: Attentio
   let kBox: Each<SVGRectElement>;
   let lSel: Each<SVGLineElement>;
 
-  wireQueries(
+  const unwire = wireQueries(
     queriesG,
     () => d.tokens.length,
     () => q,
@@ -216,7 +195,7 @@ export function render(root: HTMLElement, data: AttentionView, options: Attentio
       selectQuery();
     },
     destroy() {
-      queriesG.on('pointerover click focusin keydown', null);
+      unwire();
       base.selectChildren().remove();
     },
   };

@@ -7,10 +7,10 @@
  * was and the right part slides into it and fades. Otherwise the step simply jumps.
  * Draws only inside `root`; all text goes through `.text()`.
  */
-import { select } from 'd3';
 import { PALETTE } from '../kit/palette';
 import { columns, hex, tokenLabel } from '../kit/tokenizers/view';
 import type { Piece, Replay } from '../kit/tokenizers/replay';
+import { clearedRoot } from '../kit/dom';
 
 export interface MergesView {
   replay: Replay;
@@ -93,8 +93,7 @@ function layout(pieces: Piece[], width: number): { placed: Placed[]; height: num
 export function render(root: HTMLElement, data: MergesView, options: MergesOptions = {}): MergesChart {
   let opts = { ...options };
   let d = data;
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const summary = base.append('p').attr('class', 'gb-bpe-summary');
   const stepLine = base.append('p').attr('class', 'gb-bpe-step').attr('aria-live', 'polite');
   const svg = base.append('svg').attr('class', 'gb-bpe-chart').attr('data-export', 'svg').attr('font-size', 14).attr('aria-hidden', 'true');

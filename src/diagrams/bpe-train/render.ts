@@ -5,9 +5,12 @@
  * The training itself is src/math/bpe.ts (`bpeTrain`); this only draws its result.
  * Draws only inside `root`; all text goes through `.text()`.
  */
-import { scaleLinear, select } from 'd3';
+import { scaleLinear } from 'd3';
 import type { PairCount, TrainResult } from '../../math/bpe';
 import { symbolBytes } from '../../math/bpe';
+import { redrawn, type Chart, type ChartOptions } from '../kit/chart';
+import { clearedRoot, exportSvg, liveLine } from '../kit/dom';
+import { dataTable } from '../kit/table';
 import { tokenLabel } from '../kit/tokenizers/view';
 
 export interface TrainView {
@@ -15,16 +18,12 @@ export interface TrainView {
   result: TrainResult;
 }
 
-export interface TrainOptions {
+export interface TrainOptions extends ChartOptions {
   /** Merges learned so far, 0…steps; clamped. */
   step?: number;
-  width?: number;
 }
 
-export interface TrainChart {
-  update(data: TrainView, options?: TrainOptions): void;
-  destroy(): void;
-}
+export type TrainChart = Chart<TrainView, TrainOptions>;
 
 const BAR_H = 22;
 const ROW_H = 28;
@@ -57,23 +56,21 @@ export function stepText(r: TrainResult, step: number): string {
 }
 
 export function render(root: HTMLElement, data: TrainView, options: TrainOptions = {}): TrainChart {
-  let opts = { ...options };
-  let d = data;
-  const base = select(root);
-  base.selectChildren().remove();
-  const line = base.append('p').attr('class', 'gb-train-step').attr('aria-live', 'polite');
-  const svg = base.append('svg').attr('class', 'gb-train-chart').attr('data-export', 'svg').attr('font-size', 14).attr('aria-hidden', 'true');
+  const base = clearedRoot(root);
+  const line = liveLine(base, 'gb-train-step');
+  const svg = exportSvg(base, 'gb-train-chart').attr('font-size', 14).attr('aria-hidden', 'true');
   const vocab = base.append('p').attr('class', 'gb-train-vocab');
   const words = base.append('p').attr('class', 'gb-train-words gb-tok-mono');
-  const details = base.append('details').attr('class', 'gb-tok-table');
-  details.append('summary').text('The pair counts as a table');
-  const table = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).append('table');
-  const caption = table.append('caption');
-  const head = table.append('thead').append('tr');
-  for (const h of ['Pair', 'Count', 'Merged?']) head.append('th').attr('scope', 'col').text(h);
-  const tbody = table.append('tbody');
+  const table = dataTable<{ top: PairCount[]; step: number }>(
+    base,
+    { cls: 'gb-tok-table', summary: 'The pair counts as a table', columns: ['Pair', 'Count', 'Merged?'], scroll: { cls: 'table-scroll', focusable: true } },
+    ({ top, step }) => ({
+      caption: step > 0 ? `The most frequent pairs before merge ${step}` : 'Pair counts appear from merge 1',
+      rows: top.map((p, i) => ({ cells: [{ text: pairLabel(p), cls: 'gb-tok-mono' }, { text: p.count }, { text: i === 0 ? 'yes, the most frequent' : 'no' }] })),
+    }),
+  );
 
-  function draw() {
+  function draw(d: TrainView, opts: TrainOptions) {
     const r = d.result;
     const step = clampStep(opts.step, r);
     const width = Math.max(MIN_WIDTH, Math.round(opts.width ?? 640));
@@ -112,32 +109,8 @@ export function render(root: HTMLElement, data: TrainView, options: TrainOptions
     const after = step === 0 ? r.start : r.steps[step - 1].words;
     const listed = after.slice(0, WORDS).map((w) => w.symbols.map(symbolLabel).join('│') + (w.count > 1 ? ` ×${w.count}` : ''));
     words.text(after.length ? `The words now: ${listed.join('   ')}${after.length > WORDS ? `   … and ${after.length - WORDS} more` : ''}` : '');
-
-    caption.text(shown ? `The most frequent pairs before merge ${step}` : 'Pair counts appear from merge 1');
-    const tr = tbody
-      .selectAll<HTMLTableRowElement, PairCount>('tr')
-      .data(top)
-      .join((enter) => {
-        const row = enter.append('tr');
-        row.append('td').attr('class', 'gb-tok-mono');
-        row.append('td');
-        row.append('td');
-        return row;
-      });
-    tr.select('td:nth-child(1)').text(pairLabel);
-    tr.select('td:nth-child(2)').text((p) => p.count);
-    tr.select('td:nth-child(3)').text((_, i) => (i === 0 ? 'yes, the most frequent' : 'no'));
+    table.update({ top, step });
   }
 
-  draw();
-  return {
-    update(next, nextOptions) {
-      if (nextOptions) opts = { ...opts, ...nextOptions };
-      d = next;
-      draw();
-    },
-    destroy() {
-      base.selectChildren().remove();
-    },
-  };
+  return redrawn(root, data, options, draw);
 }

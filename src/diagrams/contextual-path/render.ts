@@ -13,6 +13,7 @@ import { createStage, type Stage } from '../kit/orbit/stage';
 import { leftTicks } from '../kit/ticks';
 import { showToken, tail } from '../kit/tokens';
 import { pathStats, type PathStats, type PathView } from './data';
+import { clearedRoot } from '../kit/dom';
 
 export interface PathOptions {
   layer: number;
@@ -53,8 +54,7 @@ const fmt = (x: number) => x.toFixed(3);
 export function render(root: HTMLElement, data: PathView, options: PathOptions): PathChart {
   let d = data;
   let opts = { ...options };
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const summary = base.append('p').attr('class', 'gb-cp-summary').attr('aria-live', 'polite');
   const view = base.append('div').attr('class', 'gb-cp-view');
   let stage: Stage | null = null;

@@ -5,12 +5,12 @@
  * and the text alternative, a table of both. Without a scene (build time, jsdom) only the text
  * parts are drawn.
  */
-import { select } from 'd3';
 import { showToken } from '../kit/tokens';
 import type { Camera } from '../kit/orbit/camera';
 import type { NeighbourRow, Projection, SentenceToken } from '../kit/orbit/cloud';
 import type { Scene } from '../kit/orbit/scene';
 import { createStage, type Stage } from '../kit/orbit/stage';
+import { clearedRoot, liveLine } from '../kit/dom';
 
 export interface EmbeddingView {
   model: { id: string; version: string };
@@ -62,10 +62,9 @@ export function summarize(d: EmbeddingView): string {
 export function render(root: HTMLElement, data: EmbeddingView, options: EmbeddingOptions): EmbeddingChart {
   let d = data;
   let opts = { ...options };
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const view = base.append('div').attr('class', 'gb-es-view');
-  const summary = base.append('p').attr('class', 'gb-es-summary').attr('aria-live', 'polite');
+  const summary = liveLine(base, 'gb-es-summary');
   const readout = base.append('p').attr('class', 'gb-es-readout');
   const near = base.append('div').attr('class', 'gb-es-near');
   const nearTitle = near.append('p').attr('class', 'gb-es-near-title');

@@ -18,9 +18,16 @@ export type RenderFn<T, O extends ChartOptions = ChartOptions> = (root: HTMLElem
 
 /**
  * The `{ update, destroy }` of a chart that draws itself again in full from the data and the
- * options so far (`draw`); it draws once now. destroy() empties `root`.
+ * options so far (`draw`); it draws once now. destroy() runs `teardown` (listeners the chart set
+ * outside its children, running transitions) and then empties `root`.
  */
-export function redrawn<T, O extends ChartOptions>(root: HTMLElement, data: T, options: O, draw: (data: T, options: O) => void): Chart<T, O> {
+export function redrawn<T, O extends ChartOptions>(
+  root: HTMLElement,
+  data: T,
+  options: O,
+  draw: (data: T, options: O) => void,
+  teardown?: () => void,
+): Chart<T, O> {
   let opts = { ...options };
   draw(data, opts);
   return {
@@ -29,6 +36,7 @@ export function redrawn<T, O extends ChartOptions>(root: HTMLElement, data: T, o
       draw(next, opts);
     },
     destroy() {
+      teardown?.();
       for (const child of [...root.children]) child.remove();
     },
   };

@@ -31,10 +31,15 @@ export interface TableContent {
 export interface TableOptions {
   /** The `<details>` element's class. */
   cls: string;
+  /** What the closed `<details>` says; default "The numbers as a table". */
+  summary?: string;
   /** Fixed column headings. */
   columns?: readonly string[];
-  /** A wrapper that scrolls a wide table; with a label it is focusable, so a keyboard can scroll it. */
-  scroll?: { cls: string; label?: string };
+  /**
+   * A wrapper that scrolls a wide table. Focusable (with a label, also a named group) so a keyboard
+   * can scroll it; without a role it adds no landmark when several copies share a page.
+   */
+  scroll?: { cls: string; label?: string; focusable?: boolean };
   /** Fill only while open, after the first fill. */
   lazy?: boolean;
 }
@@ -43,17 +48,24 @@ export interface DataTable<D> {
   update(d: D): void;
 }
 
-/** Append the table to `base`; `content` turns the view's data into caption, rows and headings. */
-export function dataTable<D>(base: Host, opts: TableOptions, content: (d: D) => TableContent): DataTable<D> {
+/** The empty frame: `<details>` with its summary, the optional scroller, and the table's caption, head row and body. */
+function tableFrame(base: Host, opts: TableOptions) {
   const details = base.append('details').attr('class', opts.cls);
-  details.append('summary').text('The numbers as a table');
+  details.append('summary').text(opts.summary ?? 'The numbers as a table');
   const scroll = opts.scroll ? details.append('div').attr('class', opts.scroll.cls) : null;
-  if (scroll && opts.scroll?.label) scroll.attr('tabindex', 0).attr('role', 'group').attr('aria-label', opts.scroll.label);
+  if (scroll && (opts.scroll?.label || opts.scroll?.focusable)) scroll.attr('tabindex', 0);
+  if (scroll && opts.scroll?.label) scroll.attr('role', 'group').attr('aria-label', opts.scroll.label);
   const table = (scroll ?? details).append('table');
   const caption = table.append('caption');
   const head = table.append('thead').append('tr');
   for (const h of opts.columns ?? []) head.append('th').attr('scope', 'col').text(h);
   const body = table.append('tbody');
+  return { details, caption, head, body };
+}
+
+/** Append the table to `base`; `content` turns the view's data into caption, rows and headings. */
+export function dataTable<D>(base: Host, opts: TableOptions, content: (d: D) => TableContent): DataTable<D> {
+  const { details, caption, head, body } = tableFrame(base, opts);
   const doc = (base.node() as HTMLElement).ownerDocument;
   const open = () => (details.node() as HTMLDetailsElement).open;
 

@@ -6,7 +6,9 @@
  * layer's heads in the attention chapter. Keyboard: the token list and the links under it.
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works).
  */
-import { scaleLinear, select } from 'd3';
+import { scaleLinear } from 'd3';
+import { redrawn } from '../kit/chart';
+import { clearedRoot, exportSvg } from '../kit/dom';
 import type { Contribution } from '../kit/layers/contributions';
 import { chrome, clampIndex, COLORS, num, type StackChart, type StackOptions, type StackView } from './view';
 
@@ -19,15 +21,9 @@ const MIN_W = 280;
 export function render(root: HTMLElement, data: StackView, options: StackOptions = {}): StackChart {
   let opts = { ...options };
   let d = data;
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const parts = chrome(base, () => opts);
-  const svg = parts.stage
-    .append('svg')
-    .attr('class', 'gb-lay-svg gb-ls-flat')
-    .attr('data-export', 'svg')
-    .attr('font-size', 12)
-    .attr('aria-hidden', 'true');
+  const svg = exportSvg(parts.stage, 'gb-lay-svg gb-ls-flat').attr('font-size', 12).attr('aria-hidden', 'true');
   const rowsG = svg.append('g');
   const legend = svg.append('g').attr('class', 'gb-ls-legend');
   let token = 0;
@@ -51,7 +47,9 @@ export function render(root: HTMLElement, data: StackView, options: StackOptions
     else if (opts.href) root.ownerDocument.defaultView?.location.assign(opts.href(l));
   });
 
-  function draw() {
+  function draw(next: StackView, nextOptions: StackOptions) {
+    d = next;
+    opts = nextOptions;
     const T = d.tokens.length;
     token = clampIndex(opts.token, T, T - 1);
     const rows: Contribution[] = d.contributions[token] ?? [];
@@ -121,18 +119,8 @@ export function render(root: HTMLElement, data: StackView, options: StackOptions
     shown = { d, token };
   }
 
-  draw();
-
-  return {
-    update(next, nextOptions) {
-      if (nextOptions) opts = { ...opts, ...nextOptions };
-      d = next;
-      draw();
-    },
-    destroy() {
-      rowsG.on('pointerover pointerdown click', null);
-      parts.destroy();
-      base.selectChildren().remove();
-    },
-  };
+  return redrawn(root, data, options, draw, () => {
+    rowsG.on('pointerover pointerdown click', null);
+    parts.destroy();
+  });
 }

@@ -11,7 +11,7 @@
 import * as THREE from 'three';
 import type { Contribution } from '../kit/layers/contributions';
 import { chrome, clampIndex, COLORS, type StackChart, type StackOptions, type StackView } from './view';
-import { select } from 'd3';
+import { clearedRoot } from '../kit/dom';
 
 const GAP = 1; // world units between layers
 const STACK_W = 6; // world units the tokens spread over, whatever their number
@@ -52,8 +52,7 @@ function dispose(o: THREE.Object3D) {
 export function render(root: HTMLElement, data: StackView, options: StackOptions = {}): StackChart {
   let opts = { ...options };
   let d = data;
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const parts = chrome(base, () => opts);
   const renderer = new THREE.WebGLRenderer({ antialias: true, alpha: true, preserveDrawingBuffer: true });
   renderer.setPixelRatio(Math.min(2, window.devicePixelRatio || 1));

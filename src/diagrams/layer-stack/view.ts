@@ -5,6 +5,8 @@
  * All text goes through textContent / d3 .text(), never markup.
  */
 import { select, type Selection } from 'd3';
+import type { Chart, ChartOptions } from '../kit/chart';
+import { liveLine } from '../kit/dom';
 import { followFocus, wireQueries } from '../kit/keys';
 import { dataTable } from '../kit/table';
 import { percent, showToken } from '../kit/tokens';
@@ -17,22 +19,17 @@ export interface StackView {
   contributions: Contribution[][];
 }
 
-export interface StackOptions {
+export interface StackOptions extends ChartOptions {
   /** Selected token and layer, 0-based; clamped to the data. */
   token?: number;
   layer?: number;
-  width?: number;
-  reducedMotion?: boolean;
   onToken?: (token: number) => void;
   onLayer?: (layer: number) => void;
   /** The attention chapter's URL showing this layer's heads (0-based layer) for the selected token. */
   href?: (layer: number) => string;
 }
 
-export interface StackChart {
-  update(data: StackView, options?: StackOptions): void;
-  destroy(): void;
-}
+export type StackChart = Chart<StackView, StackOptions>;
 
 /** Okabe–Ito: attention blue, MLP orange, the stream grey; distinct in lightness too. */
 export const COLORS = { attn: '#0072B2', mlp: '#E69F00', resid: '#8a8f98', accent: '#D55E00' } as const;
@@ -70,7 +67,7 @@ type Host = Selection<HTMLElement, unknown, null, undefined>;
 
 /** The parts both views share, created inside `base` around a `stage` the view draws into. */
 export function chrome(base: Host, getOpts: () => StackOptions) {
-  const summary = base.append('p').attr('class', 'gb-lay-summary').attr('aria-live', 'polite');
+  const summary = liveLine(base, 'gb-lay-summary');
   const tokens = base
     .append('div')
     .attr('class', 'gb-ls-tokens')
@@ -78,7 +75,7 @@ export function chrome(base: Host, getOpts: () => StackOptions) {
     .attr('aria-orientation', 'horizontal')
     .attr('aria-label', 'Token to follow up the stack: arrow keys move');
   const stage = base.append('div').attr('class', 'gb-ls-stage');
-  const readout = base.append('p').attr('class', 'gb-lay-readout').attr('aria-live', 'polite');
+  const readout = liveLine(base, 'gb-lay-readout');
   const nav = base.append('ul').attr('class', 'gb-ls-links').attr('aria-label', 'Open a layer’s heads in the attention chapter');
   // Focusable, so a keyboard can scroll the table on a narrow screen (axe scrollable-region-focusable).
   const table = dataTable<{ rows: Contribution[]; caption: string }>(
@@ -92,7 +89,7 @@ export function chrome(base: Host, getOpts: () => StackOptions) {
 
   let count = 0;
   let current = 0;
-  wireQueries(
+  const unwire = wireQueries(
     tokens,
     () => count,
     () => current,
@@ -151,7 +148,7 @@ export function chrome(base: Host, getOpts: () => StackOptions) {
       nav.selectAll('li').classed('is-selected', (_, i) => i === layer);
     },
     destroy() {
-      tokens.on('pointerover click focusin keydown', null);
+      unwire();
       nav.on('pointerover focusin', null);
     },
   };

@@ -7,7 +7,9 @@
  * only moves classes on two cells and rewrites the five-row list.
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
  */
-import { select, type Selection } from 'd3';
+import type { Selection } from 'd3';
+import { clearedRoot, exportSvg, hiddenGroups, joinParts, liveLine } from '../kit/dom';
+import { wirePicks } from '../kit/keys';
 import { dataTable } from '../kit/table';
 import { percent, showToken } from '../kit/tokens';
 import { clampIndex, rowName, summarize, type LensCell, type LensChart, type LensOptions, type LensView } from './view';
@@ -55,13 +57,12 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
   let rows = d.lens.length;
   let T = d.tokens.length;
   let sel: Cell = { l: clampIndex(opts.layer, rows, rows - 1), t: clampIndex(opts.token, T, T - 1) };
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
-  const summary = base.append('p').attr('class', 'gb-lay-summary').attr('aria-live', 'polite');
+  const summary = liveLine(base, 'gb-lay-summary');
   const scroll = base.append('div').attr('class', 'gb-lay-scroll gb-ll-scroll');
-  const svg = scroll.append('svg').attr('class', 'gb-lay-svg gb-ll-chart').attr('data-export', 'svg').attr('font-size', 12);
-  const labelsG = svg.append('g').attr('class', 'gb-ll-rows').attr('aria-hidden', 'true');
+  const svg = exportSvg(scroll, 'gb-lay-svg gb-ll-chart').attr('font-size', 12);
+  const [labelsG] = hiddenGroups(svg, 'gb-ll-rows');
   const grid = svg
     .append('g')
     .attr('class', 'gb-ll-grid')
@@ -71,7 +72,7 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
   // The cells' words are drawn in their own layer, outside the grid cells: each cell's name is its
   // aria-label alone, so the clipped words on screen can never disagree with it (WCAG 2.5.3).
   const wordsG = svg.append('g').attr('class', 'gb-ll-words').attr('aria-hidden', 'true').attr('pointer-events', 'none');
-  const inputsG = svg.append('g').attr('class', 'gb-ll-inputs').attr('aria-hidden', 'true');
+  const [inputsG] = hiddenGroups(svg, 'gb-ll-inputs');
   const top5 = base.append('div').attr('class', 'gb-ll-top').attr('aria-live', 'polite');
   const top5Title = top5.append('p').attr('class', 'gb-ll-top-title');
   const top5List = top5.append('ol').attr('class', 'gb-ll-top-list');
@@ -94,19 +95,12 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
     Home: (c) => ({ ...c, t: 0 }),
     End: (c) => ({ ...c, t: T - 1 }),
   };
-  grid
-    .on('pointerover', (ev: PointerEvent) => {
-      if (ev.pointerType !== 'touch') pick(target(ev));
-    })
-    .on('click', (ev: MouseEvent) => pick(target(ev)))
-    .on('focusin', (ev: FocusEvent) => pick(target(ev)))
-    .on('keydown', (ev: KeyboardEvent) => {
-      const move = MOVES[ev.key];
-      if (!move || T === 0) return;
-      ev.preventDefault();
-      const n = move(sel);
-      pick({ l: Math.min(rows - 1, Math.max(0, n.l)), t: Math.min(T - 1, Math.max(0, n.t)) });
-    });
+  const unwire = wirePicks(grid, target, pick, (ev) => {
+    const move = MOVES[ev.key];
+    if (!move || T === 0) return null;
+    const n = move(sel);
+    return { l: Math.min(rows - 1, Math.max(0, n.l)), t: Math.min(T - 1, Math.max(0, n.t)) };
+  });
 
   function layout() {
     rows = d.lens.length;
@@ -198,16 +192,11 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
     if (node && active && active !== node && grid.node()?.contains(active)) node.focus();
     const cell = T ? d.lens[sel.l]?.[sel.t] ?? [] : [];
     top5Title.text(T ? `Top ${cell.length} at ${rowName(sel.l, rows)}, after “${showToken(d.tokens[sel.t].text)}”:` : '');
-    const li = top5List
-      .selectAll<HTMLLIElement, LensCell>('li')
-      .data(cell)
-      .join((e) => {
-        const r = e.append('li');
-        r.append('span').attr('class', 'gb-lay-mono');
-        r.append('span').attr('class', 'gb-ll-top-bar');
-        r.append('span').attr('class', 'gb-ll-top-p');
-        return r;
-      })
+    const li = joinParts(top5List.selectAll<HTMLLIElement, LensCell>('li').data(cell), 'li', [
+      ['span', 'gb-lay-mono'],
+      ['span', 'gb-ll-top-bar'],
+      ['span', 'gb-ll-top-p'],
+    ])
       .attr('data-token-id', (c) => c.id)
       .attr('data-p', (c) => c.p);
     li.select('.gb-lay-mono').text((c) => showToken(c.text));
@@ -229,7 +218,7 @@ export function render(root: HTMLElement, data: LensView, options: LensOptions =
       selectCell();
     },
     destroy() {
-      grid.on('pointerover click focusin keydown', null);
+      unwire();
       base.selectChildren().remove();
     },
   };

@@ -5,6 +5,7 @@
  */
 import { lensTop, type FinalNorm, type Unembedding } from '../../math/logit-lens';
 import type { TensorF32 } from '../../model/tensor';
+import type { Chart, ChartOptions } from '../kit/chart';
 import { percent, showToken } from '../kit/tokens';
 
 export interface LensCell {
@@ -21,20 +22,15 @@ export interface LensView {
   lens: LensCell[][][];
 }
 
-export interface LensOptions {
+export interface LensOptions extends ChartOptions {
   /** Selected row (0..L) and token (0-based); clamped to the data. */
   layer?: number;
   token?: number;
-  width?: number;
-  reducedMotion?: boolean;
   /** The reader hovered, tapped or arrowed to a cell. */
   onSelect?: (layer: number, token: number) => void;
 }
 
-export interface LensChart {
-  update(data: LensView, options?: LensOptions): void;
-  destroy(): void;
-}
+export type LensChart = Chart<LensView, LensOptions>;
 
 /** How each row is named: "embedding" for row 0, "layer l" after block l, with "(output)" on the last. */
 export function rowName(row: number, rows: number): string {

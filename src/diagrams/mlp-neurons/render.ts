@@ -5,7 +5,10 @@
  * each token of the text and the sample-text tokens that excite it most, with context.
  * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
  */
-import { scaleLinear, select } from 'd3';
+import { scaleLinear } from 'd3';
+import { redrawn } from '../kit/chart';
+import { clearedRoot, exportSvg, joinParts, liveLine } from '../kit/dom';
+import { wirePicks } from '../kit/keys';
 import { dataTable } from '../kit/table';
 import { showToken } from '../kit/tokens';
 import type { NeuronRow } from './data';
@@ -22,11 +25,10 @@ const NEG = '#D55E00'; // vermillion for negative activations (GELU dips to abou
 export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOptions = {}): NeuronsChart {
   let opts = { ...options };
   let d = data;
-  const base = select(root);
-  base.selectChildren().remove();
-  const summary = base.append('p').attr('class', 'gb-lay-summary').attr('aria-live', 'polite');
+  const base = clearedRoot(root);
+  const summary = liveLine(base, 'gb-lay-summary');
   const scroll = base.append('div').attr('class', 'gb-lay-scroll');
-  const svg = scroll.append('svg').attr('class', 'gb-lay-svg gb-mn-chart').attr('data-export', 'svg').attr('font-size', 12);
+  const svg = exportSvg(scroll, 'gb-lay-svg gb-mn-chart').attr('font-size', 12);
   const list = svg
     .append('g')
     .attr('role', 'listbox')
@@ -55,22 +57,16 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
   const pick = (n: number) => {
     if (n >= 0 && n !== current()) opts.onNeuron?.(n);
   };
-  list
-    .on('pointerover', (ev: PointerEvent) => {
-      if (ev.pointerType !== 'touch') pick(target(ev));
-    })
-    .on('click', (ev: MouseEvent) => pick(target(ev)))
-    .on('focusin', (ev: FocusEvent) => pick(target(ev)))
-    .on('keydown', (ev: KeyboardEvent) => {
-      const dir = ev.key === 'ArrowUp' ? -1 : ev.key === 'ArrowDown' ? 1 : 0;
-      if (!dir || d.top.length === 0) return;
-      ev.preventDefault();
-      const i = d.top.findIndex((r) => r.neuron === current());
-      const next = d.top[Math.min(d.top.length - 1, Math.max(0, (i < 0 ? -1 : i) + dir))];
-      if (next) pick(next.neuron);
-    });
+  const unwire = wirePicks(list, target, pick, (ev) => {
+    const dir = ev.key === 'ArrowUp' ? -1 : ev.key === 'ArrowDown' ? 1 : 0;
+    if (!dir || d.top.length === 0) return null;
+    const i = d.top.findIndex((r) => r.neuron === current());
+    return d.top[Math.min(d.top.length - 1, Math.max(0, (i < 0 ? -1 : i) + dir))].neuron;
+  });
 
-  function draw() {
+  function draw(next: NeuronsView, nextOptions: NeuronsOptions) {
+    d = next;
+    opts = nextOptions;
     const T = d.tokens.length;
     const width = Math.max(MIN_W, Math.round(opts.width ?? 560));
     const cell = T ? Math.max(6, Math.min(28, Math.floor((width - LABEL_W - BAR_W - 2 * GAP) / T))) : 0;
@@ -137,17 +133,12 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
       .text((tk, i) => `${showToken(tk.text)} ${acts ? act(acts[i]) : '…'}`);
     const hits = d.sample?.hits ?? [];
     sampleTitle.text(d.sample ? `In the sample text, neuron ${d.chosen.neuron} fires most on:` : '');
-    const li = sampleList
-      .selectAll<HTMLLIElement, SampleContext>('li')
-      .data(hits)
-      .join((e) => {
-        const l = e.append('li');
-        l.append('span').attr('class', 'gb-lay-mono gb-mn-ctx');
-        l.append('mark').attr('class', 'gb-lay-mono');
-        l.append('span').attr('class', 'gb-lay-mono gb-mn-ctx');
-        l.append('span').attr('class', 'gb-mn-act');
-        return l;
-      });
+    const li = joinParts(sampleList.selectAll<HTMLLIElement, SampleContext>('li').data(hits), 'li', [
+      ['span', 'gb-lay-mono gb-mn-ctx'],
+      ['mark', 'gb-lay-mono'],
+      ['span', 'gb-lay-mono gb-mn-ctx'],
+      ['span', 'gb-mn-act'],
+    ]);
     li.select('span:nth-child(1)').text((h) => `…${h.before}`);
     li.select('mark').text((h) => h.token);
     li.select('span:nth-child(3)').text((h) => `${h.after}…`);
@@ -155,17 +146,5 @@ export function render(root: HTMLElement, data: NeuronsView, options: NeuronsOpt
     table.update(d);
   }
 
-  draw();
-
-  return {
-    update(next, nextOptions) {
-      if (nextOptions) opts = { ...opts, ...nextOptions };
-      d = next;
-      draw();
-    },
-    destroy() {
-      list.on('pointerover click focusin keydown', null);
-      base.selectChildren().remove();
-    },
-  };
+  return redrawn(root, data, options, draw, unwire);
 }

@@ -3,6 +3,7 @@
  * reader's text (with each token's activation), the chosen neuron, and the sample-text tokens
  * that excite it most (precomputed: src/data/examples/mlp-neurons-sample.json). Pure.
  */
+import type { Chart, ChartOptions } from '../kit/chart';
 import { showToken } from '../kit/tokens';
 import type { NeuronRow, SampleHit } from './data';
 
@@ -38,16 +39,11 @@ export interface NeuronsView {
   sample: { source: string; hits: SampleContext[] } | null;
 }
 
-export interface NeuronsOptions {
-  width?: number;
-  reducedMotion?: boolean;
+export interface NeuronsOptions extends ChartOptions {
   onNeuron?: (neuron: number) => void;
 }
 
-export interface NeuronsChart {
-  update(data: NeuronsView, options?: NeuronsOptions): void;
-  destroy(): void;
-}
+export type NeuronsChart = Chart<NeuronsView, NeuronsOptions>;
 
 const BEFORE = 6; // tokens of context before a sample hit
 const AFTER = 3;

@@ -5,11 +5,11 @@
  * and both log-losses; the running tally comes in through `options.tally` (the caller adds each
  * round's score, reported through `onReveal`). Draws only inside `root`.
  */
-import { select } from 'd3';
 import { BET_FLOOR, normalizeBet, tallyMeans, type Bet, type RoundScore, type Tally } from '../../math/next-token';
 import { percent, showToken } from '../kit/tokens';
 import { bitsText, nats } from '../kit/window/view';
 import { scoreRound, type GameRound } from './game';
+import { clearedRoot } from '../kit/dom';
 
 export type BetMode = 'pick' | 'shares';
 
@@ -42,8 +42,7 @@ export function render(root: HTMLElement, data: GameRound | null, options: GameO
   let pick: number | null = null;
   let shares: number[] = [];
   let revealed: { score: RoundScore; bet: Bet } | null = null;
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
   const summary = base.append('p').attr('class', 'gb-ntg-summary');
   const prompt = base.append('p').attr('class', 'gb-ntg-prompt');

@@ -6,8 +6,10 @@
  * through d3 `.text()`, never markup. A hover only restyles rows (the fast path); the rows are
  * laid out again only when the data or the width change.
  */
-import { select, type Selection } from 'd3';
+import type { Selection } from 'd3';
 import { RANK_BANDS } from '../../math/next-token';
+import type { Chart, ChartOptions } from '../kit/chart';
+import { clearedRoot, exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
 import { percent } from '../kit/tokens';
 import { clampPosition, emptyMessage, type WindowData, type WindowPosition } from '../kit/window/data';
 import {
@@ -25,23 +27,15 @@ import {
   wirePositions,
 } from '../kit/window/view';
 
-export interface WindowOptions {
+export interface WindowOptions extends ChartOptions {
   /** 1-based position of the target token (2 … T); clamped to the text. Default: the last. */
   position?: number;
-  /** Width in CSS px; below NARROW the row's parts stack. */
-  width?: number;
-  /** True: nothing animates (prefers-reduced-motion, tests, build-time rendering). */
-  reducedMotion?: boolean;
   /** The reader hovered, tapped or arrowed to a position (1-based). */
   onSelect?: (position: number) => void;
 }
 
-export interface WindowChart {
-  update(data: WindowData, options?: WindowOptions): void;
-  destroy(): void;
-}
+export type WindowChart = Chart<WindowData, WindowOptions>;
 
-type G = Selection<SVGGElement, unknown, null, undefined>;
 type GuessView = WindowPosition['top'][number] & { hit: boolean };
 
 const NARROW = 560; // px: below this a row takes four lines instead of two
@@ -93,22 +87,14 @@ export function render(root: HTMLElement, data: WindowData, options: WindowOptio
   let d = data;
   let lay = layoutFor(opts.width);
   let pos = clampPosition(d, opts.position);
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
-  const summary = base.append('p').attr('class', 'gb-ntw-summary').attr('aria-live', 'polite');
+  const summary = liveLine(base, 'gb-ntw-summary');
   const note = base.append('p').attr('class', 'gb-ntw-note');
-  const svg = base.append('svg').attr('class', 'gb-ntw-chart').attr('data-export', 'svg').attr('font-size', 13);
-  const legend = svg.append('g').attr('class', 'gb-ntw-legend').attr('aria-hidden', 'true');
-  const rowsG: G = svg
-    .append('g')
-    .attr('class', 'gb-ntw-rows')
-    .attr('role', 'listbox')
-    .attr('aria-orientation', 'vertical')
-    // Chrome makes an SVG group with key listeners a tab stop; the selected row is the only one.
-    .attr('tabindex', -1)
-    .attr('aria-label', 'Positions in the text: pick one with the arrow keys');
-  const foot = svg.append('g').attr('class', 'gb-ntw-foot').attr('aria-hidden', 'true');
+  const svg = exportSvg(base, 'gb-ntw-chart').attr('font-size', 13);
+  const [legend] = hiddenGroups(svg, 'gb-ntw-legend');
+  const rowsG = listbox(svg, 'gb-ntw-rows', 'vertical', 'Positions in the text: pick one with the arrow keys');
+  const [foot] = hiddenGroups(svg, 'gb-ntw-foot');
   const footMean = foot.append('text').attr('class', 'gb-ntw-mean').attr('font-weight', 600);
   const footPpl = foot.append('text').attr('class', 'gb-ntw-ppl').attr('font-weight', 600);
   const footLine = foot.append('text').attr('class', 'gb-ntw-train');

@@ -6,11 +6,14 @@
  * Draws only inside `root`, with the document taken from `root.ownerDocument` (d3 does this),
  * so it runs in jsdom and at build time. All text goes through d3 `.text()`, never markup.
  */
-import { scaleLinear, select, type BaseType, type Selection } from 'd3';
+import { scaleLinear, type BaseType, type Selection } from 'd3';
 // d3-transition adds selection.transition() and .interrupt() to the prototype; d3's package is
 // marked side-effect free, so without this import a bundler drops that patch.
 import 'd3-transition';
 import { percent, showToken, tail } from '../kit/tokens';
+import { redrawn, type Chart, type ChartOptions } from '../kit/chart';
+import { clearedRoot, exportSvg } from '../kit/dom';
+import { dataTable } from '../kit/table';
 
 export interface NextTokenView {
   /** The text these numbers are for. */
@@ -22,17 +25,10 @@ export interface NextTokenView {
   top: { id: number; text: string; p: number }[];
 }
 
-export interface NextTokenOptions {
-  /** Width in CSS px; the chart redraws to fit rather than scaling its text. */
-  width?: number;
-  /** True: jump to the new state (prefers-reduced-motion, tests, build-time rendering). */
-  reducedMotion?: boolean;
-}
+/** With reducedMotion the bars jump to the new state. */
+export type NextTokenOptions = ChartOptions;
 
-export interface NextTokenChart {
-  update(data: NextTokenView, options?: NextTokenOptions): void;
-  destroy(): void;
-}
+export type NextTokenChart = Chart<NextTokenView, NextTokenOptions>;
 
 type Row = NextTokenView['top'][number];
 
@@ -65,29 +61,19 @@ export function summarize(data: NextTokenView): string {
 }
 
 export function render(root: HTMLElement, data: NextTokenView, options: NextTokenOptions = {}): NextTokenChart {
-  let opts = { ...options };
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
   const summary = base.append('p').attr('class', 'gb-nt-summary');
   const tokenList = base.append('ol').attr('class', 'gb-nt-tokens');
-  const svg = base
-    .append('svg')
-    .attr('class', 'gb-nt-chart')
-    .attr('data-export', 'svg')
-    .attr('aria-hidden', 'true')
-    .attr('font-size', 14);
+  const svg = exportSvg(base, 'gb-nt-chart').attr('aria-hidden', 'true').attr('font-size', 14);
   const axisG = svg.append('g').attr('class', 'gb-nt-axis');
   const rowsG = svg.append('g').attr('class', 'gb-nt-rows').attr('transform', `translate(0,${AXIS_H + PAD})`);
-  const details = base.append('details').attr('class', 'gb-nt-table');
-  details.append('summary').text('The numbers as a table');
-  const table = details.append('table');
-  const caption = table.append('caption');
-  const headRow = table.append('thead').append('tr');
-  for (const h of ['Rank', 'Token', 'Token id', 'Probability']) headRow.append('th').attr('scope', 'col').text(h);
-  const tbody = table.append('tbody');
+  const table = dataTable<NextTokenView>(base, { cls: 'gb-nt-table', columns: ['Rank', 'Token', 'Token id', 'Probability'] }, (d) => ({
+    caption: d.text === '' ? 'Most likely first tokens' : `Most likely next tokens after “${tail(d.text)}”`,
+    rows: d.top.map((r, i) => ({ cells: [{ text: i + 1 }, { text: showToken(r.text), cls: 'gb-nt-mono' }, { text: r.id }, { text: percent(r.p) }] })),
+  }));
 
-  function draw(d: NextTokenView) {
+  function draw(d: NextTokenView, opts: NextTokenOptions) {
     const width = Math.max(MIN_WIDTH, Math.round(opts.width ?? 640));
     const animate = !opts.reducedMotion;
     const labelW = Math.round(Math.min(160, width * 0.3));
@@ -187,36 +173,10 @@ export function render(root: HTMLElement, data: NextTokenView, options: NextToke
       bars.interrupt().attr('width', barWidth);
     }
 
-    caption.text(d.text === '' ? 'Most likely first tokens' : `Most likely next tokens after “${tail(d.text)}”`);
-    const tr = tbody
-      .selectAll<HTMLTableRowElement, Row>('tr')
-      .data(d.top)
-      .join((enter) => {
-        const r = enter.append('tr');
-        r.append('td');
-        r.append('td').attr('class', 'gb-nt-mono');
-        r.append('td');
-        r.append('td');
-        return r;
-      });
-    tr.select('td:nth-child(1)').text((_, i) => i + 1);
-    tr.select('td:nth-child(2)').text((r) => showToken(r.text));
-    tr.select('td:nth-child(3)').text((r) => r.id);
-    tr.select('td:nth-child(4)').text((r) => percent(r.p));
+    table.update(d);
   }
 
-  draw(data);
-
-  return {
-    update(next, nextOptions) {
-      if (nextOptions) opts = { ...opts, ...nextOptions };
-      draw(next);
-    },
-    destroy() {
-      interruptAll(svg);
-      base.selectChildren().remove();
-    },
-  };
+  return redrawn(root, data, options, draw, () => interruptAll(svg));
 }
 
 function interruptAll(svg: Selection<SVGSVGElement, unknown, null, undefined>) {

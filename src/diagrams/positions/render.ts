@@ -4,10 +4,11 @@
  * similarity between positions Δ apart, for both. Hover a heatmap cell or the chart (or focus
  * the chart and use ← →) for exact numbers. The table after it is the text alternative.
  */
-import { interpolatePuOr, line, scaleLinear, select } from 'd3';
+import { interpolatePuOr, line, scaleLinear } from 'd3';
 import { leftTicks } from '../kit/ticks';
 import { indexedPng } from './png';
 import { matrixOf, tableDistances, type PositionsView } from './data';
+import { clearedRoot } from '../kit/dom';
 
 export interface PositionsOptions {
   width?: number;
@@ -57,8 +58,7 @@ export function render(root: HTMLElement, data: PositionsView, options: Position
   let d = data;
   let width = Math.max(320, Math.round(options.width ?? 720));
   let cursor = -1; // distance under the chart cursor
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const summary = base.append('p').attr('class', 'gb-pos-summary');
   const readout = base.append('p').attr('class', 'gb-pos-readout').attr('aria-live', 'polite');
   const svg = base.append('svg').attr('class', 'gb-pos-chart').attr('data-export', 'svg').attr('font-size', 12);

@@ -5,13 +5,15 @@
  * alternative. Contours depend only on the law and the width, so a slider drag redraws only
  * the marks that move (budget: one frame, DESIGN.md §6).
  */
-import { contours, extent, geoPath, geoTransform, interpolateViridis, range, scaleLog, scaleSequential, select } from 'd3';
+import { contours, extent, geoPath, geoTransform, interpolateViridis, range, scaleLog, scaleSequential } from 'd3';
 import { LAWS, type Law, type LawId } from '../../math/scaling-laws';
 import { count, sci } from '../kit/calc/format';
 import { NAMED_MODELS } from './models';
 import type { ScalingExport } from './resolve';
 import entry from './entry';
 import { redrawn, type Chart, type ChartOptions } from '../kit/chart';
+import { clearedRoot, exportSvg, groups } from '../kit/dom';
+import { dataTable, type TableRow } from '../kit/table';
 export type { Chart, ChartOptions } from '../kit/chart';
 
 
@@ -36,6 +38,27 @@ export function summarize(d: ScalingExport): string {
   );
 }
 
+/** The table's rows: the reader's setting, the optimum for its compute, then the named models. */
+function tableRows(d: ScalingExport): TableRow[] {
+  const rows = [
+    { name: 'Your setting', N: d.state.N, D: d.state.D as number | null, tokensPerParam: d.tokensPerParam as number | null, compute: d.compute as number | null, loss: d.loss as number | null, source: '' },
+    { name: 'Optimum for this C', N: d.optimal.N, D: d.optimal.D, tokensPerParam: d.optimal.tokensPerParam, compute: d.compute, loss: d.optimal.loss, source: d.law.source },
+    ...d.models,
+  ];
+  const na = 'not published';
+  return rows.map((r) => ({
+    cells: [
+      { text: r.name, head: true },
+      { text: count(r.N) },
+      { text: r.D === null ? na : count(r.D) },
+      { text: r.tokensPerParam === null ? na : r.tokensPerParam.toPrecision(3) },
+      { text: r.compute === null ? na : sci(r.compute) },
+      { text: r.loss === null ? na : r.loss.toFixed(3) },
+      { text: r.source },
+    ],
+  }));
+}
+
 interface Layers {
   width: number;
   height: number;
@@ -43,32 +66,26 @@ interface Layers {
 }
 
 export function render(root: HTMLElement, data: ScalingExport, options: ChartOptions = {}): Chart<ScalingExport> {
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const summary = base.append('p').attr('class', 'gb-sl-summary');
   // The summary and the table below are the text alternative, so the picture is hidden from
   // assistive technology rather than described twice.
-  const svg = base.append('svg').attr('class', 'gb-sl-chart').attr('data-export', 'svg').attr('aria-hidden', 'true');
+  const svg = exportSvg(base, 'gb-sl-chart').attr('aria-hidden', 'true');
   const title = svg.append('title');
   // A nested <svg> clips the contour cells that overhang the plot area by half a cell.
   const plot = svg.append('svg').attr('class', 'gb-sl-plot').attr('overflow', 'hidden');
-  const fills = plot.append('g').attr('class', 'gb-sl-contours');
-  const axes = svg.append('g').attr('class', 'gb-sl-axes');
-  const lines = plot.append('g').attr('class', 'gb-sl-lines');
-  const models = svg.append('g').attr('class', 'gb-sl-models');
-  const marks = svg.append('g').attr('class', 'gb-sl-marks');
+  const [fills, lines] = groups(plot, 'gb-sl-contours', 'gb-sl-lines');
+  const [axes, models, marks] = groups(svg, 'gb-sl-axes', 'gb-sl-models', 'gb-sl-marks');
   const legend = base.append('p').attr('class', 'gb-sl-legend gb-calc-legend');
-  const details = base.append('details').attr('class', 'gb-sl-table');
-  details.append('summary').text('The numbers as a table');
-  // Focusable (no landmark role: several copies may share a page), so a keyboard can scroll a table wider than a narrow panel.
-  const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0);
-  const table = scroll.append('table');
-  const caption = table.append('caption');
-  const head = table.append('thead').append('tr');
-  for (const h of ['Model', 'Parameters N', 'Tokens D', 'Tokens per parameter', 'Compute 6ND (FLOPs)', 'Predicted loss (nats/token)', 'Source']) {
-    head.append('th').attr('scope', 'col').text(h);
-  }
-  const tbody = table.append('tbody');
+  const table = dataTable<ScalingExport>(
+    base,
+    {
+      cls: 'gb-sl-table',
+      columns: ['Model', 'Parameters N', 'Tokens D', 'Tokens per parameter', 'Compute 6ND (FLOPs)', 'Predicted loss (nats/token)', 'Source'],
+      scroll: { cls: 'table-scroll', focusable: true },
+    },
+    (d) => ({ caption: `Predicted loss under the ${d.law.name} law (${d.law.source})`, rows: tableRows(d) }),
+  );
   let drawn: Layers | null = null;
 
   function scales(width: number) {
@@ -198,31 +215,7 @@ export function render(root: HTMLElement, data: ScalingExport, options: ChartOpt
           ? ' Kaplan’s N counts non-embedding parameters, and the frontier here is the minimum of their joint L(N, D); their headline N ∝ C^0.73 came from a different analysis of early-stopped runs.'
           : ''),
     );
-    caption.text(`Predicted loss under the ${d.law.name} law (${d.law.source})`);
-    const rows = [
-      { name: 'Your setting', N: d.state.N, D: d.state.D as number | null, tokensPerParam: d.tokensPerParam as number | null, compute: d.compute as number | null, loss: d.loss as number | null, source: '' },
-      { name: 'Optimum for this C', N: d.optimal.N, D: d.optimal.D, tokensPerParam: d.optimal.tokensPerParam, compute: d.compute, loss: d.optimal.loss, source: d.law.source },
-      ...d.models,
-    ];
-    const na = 'not published';
-    tbody
-      .selectAll('tr')
-      .data(rows)
-      .join((enter) => {
-        const tr = enter.append('tr');
-        tr.append('th').attr('scope', 'row');
-        for (let i = 0; i < 6; i++) tr.append('td');
-        return tr;
-      })
-      .call((tr) => {
-        tr.select('th').text((r) => r.name);
-        tr.select('td:nth-of-type(1)').text((r) => count(r.N));
-        tr.select('td:nth-of-type(2)').text((r) => (r.D === null ? na : count(r.D)));
-        tr.select('td:nth-of-type(3)').text((r) => (r.tokensPerParam === null ? na : r.tokensPerParam.toPrecision(3)));
-        tr.select('td:nth-of-type(4)').text((r) => (r.compute === null ? na : sci(r.compute)));
-        tr.select('td:nth-of-type(5)').text((r) => (r.loss === null ? na : r.loss.toFixed(3)));
-        tr.select('td:nth-of-type(6)').text((r) => r.source);
-      });
+    table.update(d);
   }
 
   return redrawn(root, data, options, draw);

@@ -3,12 +3,13 @@
  * size, the fitted law as curves, Chinchilla's data-term shape for comparison, and the
  * residuals underneath; then the summary, the caveats and the tables as the text alternative.
  */
-import { extent, range, scaleLog, scaleLinear, select } from 'd3';
+import { extent, range, scaleLog, scaleLinear } from 'd3';
 import { CHINCHILLA } from '../../math/scaling';
 import { count } from '../kit/calc/format';
 import { redrawn, type Chart, type ChartOptions } from '../kit/chart';
 import { SERIES } from '../kit/palette';
 import type { MeasuredExport } from './data';
+import { clearedRoot } from '../kit/dom';
 
 /** Okabe–Ito, colour-blind safe; sizes beyond eight reuse colours but keep their labels. */
 const PALETTE = SERIES;
@@ -28,8 +29,7 @@ export function summarize(d: MeasuredExport): string {
 }
 
 export function render(root: HTMLElement, data: MeasuredExport, options: ChartOptions = {}): Chart<MeasuredExport> {
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const summary = base.append('p').attr('class', 'gb-sm-summary');
   const caveats = base.append('ul').attr('class', 'gb-sm-caveats');
   const svg = base.append('svg').attr('class', 'gb-sm-chart').attr('data-export', 'svg').attr('aria-hidden', 'true').attr('font-size', 12);

@@ -4,24 +4,21 @@
  * window (p, loss, rank, top 5) in a detail panel. The text is set in a monospace font so
  * line breaks can be computed without measuring (jsdom has no layout). Draws only inside `root`.
  */
-import { interpolateViridis, scaleSequential, select, type Selection } from 'd3';
+import { interpolateViridis, scaleSequential, type Selection } from 'd3';
 import { natsToBits } from '../../math/next-token';
+import type { Chart, ChartOptions } from '../kit/chart';
+import { clearedRoot, exportSvg, hiddenGroups, listbox } from '../kit/dom';
 import { percent, showToken } from '../kit/tokens';
 import { emptyMessage, type WindowData, type WindowPosition } from '../kit/window/data';
 import { clip, describePosition, followFocus, positionAt, positionsTable, rankText, summarize, wirePositions } from '../kit/window/view';
 
-export interface SurpriseOptions {
+export interface SurpriseOptions extends ChartOptions {
   /** 1-based token whose details are shown (1 … T); default: the costliest. */
   position?: number;
-  width?: number;
-  reducedMotion?: boolean;
   onSelect?: (position: number) => void;
 }
 
-export interface SurpriseChart {
-  update(data: WindowData, options?: SurpriseOptions): void;
-  destroy(): void;
-}
+export type SurpriseChart = Chart<WindowData, SurpriseOptions>;
 
 /**
  * Colour domain in nats, fixed so one colour means one loss in every text. ln 8192 ≈ 9.0 nats is a
@@ -80,20 +77,13 @@ export function render(root: HTMLElement, data: WindowData, options: SurpriseOpt
   let d = data;
   let width = Math.max(MIN_WIDTH, Math.round(opts.width ?? 640));
   let pos = pick(d, opts.position);
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
   const summary = base.append('p').attr('class', 'gb-st-summary');
   const note = base.append('p').attr('class', 'gb-st-note');
-  const svg = base.append('svg').attr('class', 'gb-st-chart').attr('data-export', 'svg').attr('font-size', FONT);
-  const legend = svg.append('g').attr('class', 'gb-st-legend').attr('aria-hidden', 'true');
-  const textG = svg
-    .append('g')
-    .attr('class', 'gb-st-tokens')
-    .attr('role', 'listbox')
-    .attr('aria-orientation', 'horizontal')
-    .attr('tabindex', -1)
-    .attr('aria-label', 'Tokens of the text: pick one with the arrow keys to see what the model expected');
+  const svg = exportSvg(base, 'gb-st-chart').attr('font-size', FONT);
+  const [legend] = hiddenGroups(svg, 'gb-st-legend');
+  const textG = listbox(svg, 'gb-st-tokens', 'horizontal', 'Tokens of the text: pick one with the arrow keys to see what the model expected');
   const detail = base.append('div').attr('class', 'gb-st-detail').attr('aria-live', 'polite');
   const detailText = detail.append('p');
   const detailList = detail.append('ol').attr('class', 'gb-st-guesses');

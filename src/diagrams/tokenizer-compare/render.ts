@@ -6,12 +6,14 @@
  * At most MAX_CHARS characters are drawn (a visible note says so); the counts cover all.
  * Draws only inside `root`; all text goes through `.text()`.
  */
-import { select } from 'd3';
 import { PALETTE } from '../kit/palette';
 import { TOKENIZER_INFO, type PieceToken, type TokenizerName } from '../kit/tokenizers/tokenizers';
 import { tokenLabel, type Counts } from '../kit/tokenizers/view';
 import { showToken } from '../kit/tokens';
 import { disagreements, grid, segments, spans, type Span } from './align';
+import { redrawn, type Chart, type ChartOptions } from '../kit/chart';
+import { clearedRoot, exportSvg } from '../kit/dom';
+import { dataTable } from '../kit/table';
 
 export interface CompareRow {
   tokenizer: TokenizerName;
@@ -24,15 +26,9 @@ export interface CompareView {
   rows: CompareRow[];
 }
 
-export interface CompareOptions {
-  width?: number;
-  reducedMotion?: boolean;
-}
+export type CompareOptions = ChartOptions;
 
-export interface CompareChart {
-  update(data: CompareView, options?: CompareOptions): void;
-  destroy(): void;
-}
+export type CompareChart = Chart<CompareView, CompareOptions>;
 
 export const MAX_CHARS = 600;
 const CHAR_W = 8.4; // px per monospace column at 14 px
@@ -65,21 +61,33 @@ export function summarize(d: CompareView): string {
 }
 
 export function render(root: HTMLElement, data: CompareView, options: CompareOptions = {}): CompareChart {
-  let opts = { ...options };
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
   const summary = base.append('p').attr('class', 'gb-cmp-summary');
   const note = base.append('p').attr('class', 'gb-cmp-note');
-  const svg = base.append('svg').attr('class', 'gb-cmp-chart').attr('data-export', 'svg').attr('font-size', 14).attr('aria-hidden', 'true');
-  const details = base.append('details').attr('class', 'gb-cmp-table');
-  details.append('summary').text('The counts and tokens as a table');
-  const table = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0).append('table');
-  table.append('caption').text('Each tokenizer on the same text');
-  const head = table.append('thead').append('tr');
-  for (const h of ['Tokenizer', 'Used by', 'Tokens', 'Characters per token', 'Tokens (│ between)']) head.append('th').attr('scope', 'col').text(h);
-  const tbody = table.append('tbody');
+  const svg = exportSvg(base, 'gb-cmp-chart').attr('font-size', 14).attr('aria-hidden', 'true');
+  const table = dataTable<CompareRow[]>(
+    base,
+    {
+      cls: 'gb-cmp-table',
+      summary: 'The counts and tokens as a table',
+      columns: ['Tokenizer', 'Used by', 'Tokens', 'Characters per token', 'Tokens (│ between)'],
+      scroll: { cls: 'table-scroll', focusable: true },
+    },
+    (rows) => ({
+      caption: 'Each tokenizer on the same text',
+      rows: rows.map((r) => ({
+        cells: [
+          { text: TOKENIZER_INFO[r.tokenizer].label, head: true },
+          { text: TOKENIZER_INFO[r.tokenizer].usedBy },
+          { text: fmt(r.counts.tokens) },
+          { text: r.counts.charsPerToken === null ? '–' : String(r.counts.charsPerToken) },
+          { text: r.tokens.slice(0, 200).map((t) => showToken(t.text)).join('│') + (r.tokens.length > 200 ? '│…' : ''), cls: 'gb-tok-mono' },
+        ],
+      })),
+    }),
+  );
 
-  function draw(d: CompareView) {
+  function draw(d: CompareView, opts: CompareOptions) {
     const width = Math.max(MIN_WIDTH, Math.round(opts.width ?? 720));
     const cols = Math.max(8, Math.floor((width - LABEL_W) / CHAR_W));
     const v = visible(d);
@@ -158,32 +166,8 @@ export function render(root: HTMLElement, data: CompareView, options: CompareOpt
       .attr('y2', (t) => t.line * blockH + d.rows.length * ROW_H - 2);
     svg.selectAll('line.gb-cmp-split').raise();
 
-    const tr = tbody
-      .selectAll<HTMLTableRowElement, CompareRow>('tr')
-      .data(d.rows)
-      .join((enter) => {
-        const r = enter.append('tr');
-        r.append('th').attr('scope', 'row');
-        for (let k = 0; k < 4; k++) r.append('td');
-        return r;
-      });
-    tr.select('th').text((r) => TOKENIZER_INFO[r.tokenizer].label);
-    tr.select('td:nth-of-type(1)').text((r) => TOKENIZER_INFO[r.tokenizer].usedBy);
-    tr.select('td:nth-of-type(2)').text((r) => fmt(r.counts.tokens));
-    tr.select('td:nth-of-type(3)').text((r) => (r.counts.charsPerToken === null ? '–' : String(r.counts.charsPerToken)));
-    tr.select('td:nth-of-type(4)')
-      .attr('class', 'gb-tok-mono')
-      .text((r) => r.tokens.slice(0, 200).map((t) => showToken(t.text)).join('│') + (r.tokens.length > 200 ? '│…' : ''));
+    table.update(d.rows);
   }
 
-  draw(data);
-  return {
-    update(next, nextOptions) {
-      if (nextOptions) opts = { ...opts, ...nextOptions };
-      draw(next);
-    },
-    destroy() {
-      base.selectChildren().remove();
-    },
-  };
+  return redrawn(root, data, options, draw);
 }

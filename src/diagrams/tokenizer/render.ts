@@ -9,8 +9,11 @@
  * one line of text. At most MAX_DRAWN tokens are drawn (a visible note says so); the counts and
  * the export cover every token. Draws only inside `root`; all text goes through `.text()`.
  */
-import { select, type Selection } from 'd3';
+import type { Selection } from 'd3';
+import type { Chart, ChartOptions } from '../kit/chart';
+import { clearedRoot, exportSvg, hiddenGroups, listbox, liveLine } from '../kit/dom';
 import { followFocus, wireQueries } from '../kit/keys';
+import { dataTable } from '../kit/table';
 import { TOKENIZER_INFO, type PieceToken, type TokenizerName } from '../kit/tokenizers/tokenizers';
 import { columns, describeToken, hex, rankText, RTL, summarize, tokenLabel, type Counts } from '../kit/tokenizers/view';
 import { PALETTE } from '../kit/palette';
@@ -22,18 +25,13 @@ export interface TokenizerViewData {
   counts: Counts;
 }
 
-export interface TokenizerOptions {
-  width?: number;
+export interface TokenizerOptions extends ChartOptions {
   /** 0-based selected token; -1 or undefined for none. */
   selected?: number;
   onSelect?: (index: number) => void;
-  reducedMotion?: boolean;
 }
 
-export interface TokenizerChart {
-  update(data: TokenizerViewData, options?: TokenizerOptions): void;
-  destroy(): void;
-}
+export type TokenizerChart = Chart<TokenizerViewData, TokenizerOptions>;
 
 /** Tokens drawn at most; beyond this the SVG would cost more than a frame to lay out. */
 export const MAX_DRAWN = 2000;
@@ -86,34 +84,37 @@ export function render(root: HTMLElement, data: TokenizerViewData, options: Toke
   let opts = { ...options };
   let d = data;
   let width = Math.max(MIN_WIDTH, Math.round(opts.width ?? 640));
-  const base = select(root);
-  base.selectChildren().remove();
+  const base = clearedRoot(root);
 
   const summary = base.append('p').attr('class', 'gb-tok-summary');
   const counts = base.append('dl').attr('class', 'gb-tok-counts');
   const notes = base.append('ul').attr('class', 'gb-tok-viewnotes');
-  const svg = base.append('svg').attr('class', 'gb-tok-chart').attr('data-export', 'svg').attr('font-size', 14);
-  const group: Selection<SVGGElement, unknown, null, undefined> = svg
-    .append('g')
-    .attr('class', 'gb-tok-tokens')
-    .attr('role', 'listbox')
-    .attr('aria-orientation', 'horizontal')
-    .attr('tabindex', -1)
-    .attr('aria-label', 'Tokens: move between them with the arrow keys to see each one’s bytes and rank');
-  const ids = svg.append('g').attr('class', 'gb-tok-ids').attr('aria-hidden', 'true');
-  const detail = base.append('p').attr('class', 'gb-tok-detail').attr('aria-live', 'polite');
-  const details = base.append('details').attr('class', 'gb-tok-table');
-  details.append('summary').text('The tokens as a table');
-  const scroll = details.append('div').attr('class', 'table-scroll').attr('tabindex', 0);
-  const table = scroll.append('table');
-  const caption = table.append('caption');
-  const head = table.append('thead').append('tr');
-  for (const h of ['#', 'Token', 'Id', 'Bytes (hex)', 'Rank or merge']) head.append('th').attr('scope', 'col').text(h);
-  const tbody = table.append('tbody');
+  const svg = exportSvg(base, 'gb-tok-chart').attr('font-size', 14);
+  const group = listbox(svg, 'gb-tok-tokens', 'horizontal', 'Tokens: move between them with the arrow keys to see each one’s bytes and rank');
+  const [ids] = hiddenGroups(svg, 'gb-tok-ids');
+  const detail = liveLine(base, 'gb-tok-detail');
+  const table = dataTable<{ d: TokenizerViewData; placed: Placed[] }>(
+    base,
+    { cls: 'gb-tok-table', summary: 'The tokens as a table', columns: ['#', 'Token', 'Id', 'Bytes (hex)', 'Rank or merge'], scroll: { cls: 'table-scroll', focusable: true } },
+    ({ d, placed }) => ({
+      caption:
+        `${TOKENIZER_INFO[d.tokenizer].label}: ${d.tokens.length.toLocaleString('en-US')} tokens` +
+        (d.tokens.length > MAX_DRAWN ? ` (the first ${MAX_DRAWN.toLocaleString('en-US')} listed)` : ''),
+      rows: placed.map(({ i }) => ({
+        cells: [
+          { text: i + 1 },
+          { text: tokenLabel(d.tokens[i]), cls: 'gb-tok-mono' },
+          { text: d.tokens[i].id },
+          { text: hex(d.tokens[i].bytes), cls: 'gb-tok-mono' },
+          { text: rankText(d.tokenizer, d.tokens[i]) },
+        ],
+      })),
+    }),
+  );
   let sel: Selection<SVGGElement, Placed, SVGGElement, unknown> = group.selectAll<SVGGElement, Placed>('g.gb-tok-token');
 
   const current = () => (opts.selected ?? -1);
-  wireQueries(
+  const unwire = wireQueries(
     group,
     () => Math.min(d.tokens.length, MAX_DRAWN),
     current,
@@ -184,27 +185,7 @@ export function render(root: HTMLElement, data: TokenizerViewData, options: Toke
       .attr('y', (p) => p.y + BOX_H + 13)
       .text((p) => d.tokens[p.i].id);
 
-    caption.text(
-      `${TOKENIZER_INFO[d.tokenizer].label}: ${d.tokens.length.toLocaleString('en-US')} tokens` +
-        (d.tokens.length > MAX_DRAWN ? ` (the first ${MAX_DRAWN.toLocaleString('en-US')} listed)` : ''),
-    );
-    const rows = tbody
-      .selectAll<HTMLTableRowElement, number>('tr')
-      .data(placed.map((p) => p.i))
-      .join((enter) => {
-        const r = enter.append('tr');
-        r.append('td');
-        r.append('td').attr('class', 'gb-tok-mono');
-        r.append('td');
-        r.append('td').attr('class', 'gb-tok-mono');
-        r.append('td');
-        return r;
-      });
-    rows.select('td:nth-child(1)').text((i) => i + 1);
-    rows.select('td:nth-child(2)').text((i) => tokenLabel(d.tokens[i]));
-    rows.select('td:nth-child(3)').text((i) => d.tokens[i].id);
-    rows.select('td:nth-child(4)').text((i) => hex(d.tokens[i].bytes));
-    rows.select('td:nth-child(5)').text((i) => rankText(d.tokenizer, d.tokens[i]));
+    table.update({ d, placed });
   }
 
   /** The fast path: which token is selected. */
@@ -240,7 +221,7 @@ export function render(root: HTMLElement, data: TokenizerViewData, options: Toke
       drawSelection();
     },
     destroy() {
-      group.on('pointerover click focusin keydown', null);
+      unwire();
       base.selectChildren().remove();
     },
   };
