@@ -8,6 +8,7 @@
 import type { NextTokens } from '../../model/api';
 import type { ChartOptions } from '../kit/chart';
 import { ChartSlot } from '../kit/chart-slot';
+import { withoutState } from '../kit/body';
 import { DiagramElement } from '../kit/element';
 import { LiveModel } from '../kit/live';
 import { nextTokensSource } from '../kit/sources/next-tokens';
@@ -57,8 +58,7 @@ export class GlassboxNextToken extends DiagramElement<State> {
   private ask: ((text: string) => Promise<NextTokens | undefined>) | null = null;
 
   protected connected() {
-    const { state: _built, ...body } = this.exportSlot.read<NextTokenExport>();
-    this.data = body;
+    this.data = withoutState(this.exportSlot.read<NextTokenExport>());
     showText(typingInput(this, 'prompt', DEBOUNCE_MS, (value) => this.onType(value)), this.state.text);
     this.live.wire();
     this.renderSource();
