@@ -6,8 +6,7 @@
  * diagram's own view part says which text the model reads, what is drawn from the answer, and
  * wires its own controls.
  */
-import type { SlotRender } from '../chart-slot';
-import { ChartSlot } from '../chart-slot';
+import { ChartSlot, type SlotRender } from '../chart-slot';
 import { DiagramElement, type AnyState, type HostEntry } from '../element';
 import { normalizeState } from '../state';
 import { showText, typingInput } from '../text-input';
