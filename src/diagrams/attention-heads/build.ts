@@ -10,6 +10,7 @@ import example from '../../data/examples/attention.json';
 import { isHeadScores } from '../../model/assets';
 import type { BuiltView } from '../kit/build-time';
 import type { StateOf } from '../kit/schema';
+import { exampleHead } from '../kit/sources/trace';
 import entry from './entry';
 import { render } from './render';
 import { clampToken, denseOf, headRows, viewOf, type AttentionHeadsExport } from './view';
@@ -22,11 +23,7 @@ export function buildView(state: StateOf<typeof entry.state>): BuiltView<Attenti
   const { token } = clampToken(example.text === state.text ? state.token : entry.state.token.default, example.tokens.length);
   const data: AttentionHeadsExport = {
     state,
-    source: 'example',
-    model: { id: example.model.id, version: example.model.version },
-    text: example.text,
-    truncated: example.truncated ?? false,
-    tokens: example.tokens.map(({ id, text }) => ({ id, text })),
+    ...exampleHead(example),
     token,
     heads: headRows(denseOf(example.attentions), token, scores),
   };

@@ -12,6 +12,7 @@
  */
 import type { HeadScores } from '../../model/assets';
 import type { Trace } from '../../model/types';
+import { withoutState } from '../kit/body';
 import { DiagramElement } from '../kit/element';
 import { LiveModel } from '../kit/live';
 import { traceSource, truncationNotes } from '../kit/sources/trace';
@@ -54,8 +55,7 @@ export class GlassboxAttentionHeads extends DiagramElement<State> {
   }
 
   protected connected() {
-    const { state: _built, ...body } = this.exportSlot.read<AttentionHeadsExport>();
-    this.data = body;
+    this.data = withoutState(this.exportSlot.read<AttentionHeadsExport>());
     const input = this.querySelector<HTMLTextAreaElement>('[data-role="text"]');
     if (input) {
       if (input.value !== this.state.text) input.value = this.state.text;

@@ -6,6 +6,7 @@
  * checks the result against the tokenizer's own tokens. Step, Play and the slider move through
  * the merges.
  */
+import { withoutState } from '../kit/body';
 import { DiagramElement } from '../kit/element';
 import type { StateOf } from '../kit/schema';
 import type { TokenizerSource } from '../kit/sources/tokenizer';
@@ -91,8 +92,7 @@ export class GlassboxBpeMerges extends DiagramElement<State> {
   }
 
   protected exportBody() {
-    const { state: _state, ...body } = this.data;
-    return body;
+    return withoutState(this.data);
   }
 
   protected extraNotes() {

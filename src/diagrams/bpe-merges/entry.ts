@@ -1,3 +1,4 @@
+import { mergeStep } from '../kit/fields';
 import { diagram } from '../kit/schema';
 
 export default diagram({
@@ -10,8 +11,8 @@ export default diagram({
   state: {
     // A leading space is part of the word: GPT-2-style tokenizers glue it to the word after it.
     word: { kind: 'string', maxLength: 64, default: ' amazing', label: 'word' },
-    // Merges applied so far; past the last merge it is clamped at run time.
-    step: { kind: 'int', min: 0, max: 300, default: 0, label: 'step' },
+    // Past the word's last merge it is clamped at run time.
+    step: mergeStep(300, 0),
   },
   fixtures: {
     default: {},

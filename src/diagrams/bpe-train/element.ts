@@ -5,6 +5,7 @@
  * on at most 1,000 characters takes a few milliseconds, so it runs on the main thread, debounced
  * while typing.
  */
+import { withoutState } from '../kit/body';
 import { DiagramElement } from '../kit/element';
 import type { StateOf } from '../kit/schema';
 import { normalizeState } from '../kit/state';
@@ -54,8 +55,7 @@ export class GlassboxBpeTrain extends DiagramElement<State> {
   }
 
   protected exportBody() {
-    const { state: _state, ...body } = this.data;
-    return body;
+    return withoutState(this.data);
   }
 
   protected extraNotes() {

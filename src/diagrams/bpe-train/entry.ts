@@ -1,3 +1,4 @@
+import { mergeStep } from '../kit/fields';
 import { diagram } from '../kit/schema';
 
 export default diagram({
@@ -16,12 +17,12 @@ export default diagram({
       label: 'training text',
     },
     // Merges learned so far, 0 (bytes only) to 30.
-    step: { kind: 'int', min: 0, max: 30, default: 1, label: 'step' },
+    step: mergeStep(30, 1),
   },
   fixtures: {
     default: {},
-    'ten-merges': { step: 10 },
     code: { text: 'for i in range(10): print(i)\nfor j in range(10): print(j)', step: 5 },
+    'ten-merges': { step: 10 },
     empty: { text: '', step: 0 },
   },
 });

@@ -6,6 +6,7 @@
  * their paths on the cloud's axes, in a WebGL or 2D orbit view (../kit/orbit/open.ts).
  */
 import type { ModelApi } from '../../model/api';
+import { withoutState } from '../kit/body';
 import { DiagramElement } from '../kit/element';
 import { LiveModel } from '../kit/live';
 import type { Camera } from '../kit/orbit/camera';
@@ -35,8 +36,7 @@ export class GlassboxContextualPath extends DiagramElement<State> {
 
   protected connected() {
     this.view = JSON.parse(this.byRole('view').textContent || '{}') as PathView;
-    const { state: _built, ...body } = this.exportSlot.read<PathExport>();
-    this.built = body;
+    this.built = withoutState(this.exportSlot.read<PathExport>());
     for (const key of ['a', 'b', 'word'] as const) {
       const input = this.byRole<HTMLInputElement | HTMLTextAreaElement>(key);
       input.value = this.state[key];
@@ -89,8 +89,7 @@ export class GlassboxContextualPath extends DiagramElement<State> {
 
   protected exportBody(): Body {
     if (!this.data) return this.built;
-    const { state: _s, ...body } = this.data.exportPath(this.state, this.source, this.view);
-    return body;
+    return withoutState(this.data.exportPath(this.state, this.source, this.view));
   }
 
   protected extraNotes(): string[] {

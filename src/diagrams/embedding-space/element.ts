@@ -7,6 +7,7 @@
  */
 import type { Embeddings } from '../../model/weights';
 import type { Token } from '../../model/types';
+import { withoutState } from '../kit/body';
 import { DiagramElement } from '../kit/element';
 import { stalePinNote, formatPin } from '../kit/link';
 import type { Camera } from '../kit/orbit/camera';
@@ -38,8 +39,7 @@ export class GlassboxEmbeddingSpace extends DiagramElement<EmbeddingState> {
   private tokenize: Tokenize | null = null;
 
   protected connected() {
-    const { state: _built, ...body } = this.exportSlot.read<EmbeddingExport>();
-    this.built = body;
+    this.built = withoutState(this.exportSlot.read<EmbeddingExport>());
     const text = this.byRole<HTMLTextAreaElement>('text');
     text.value = this.state.text;
     this.listen(text, 'input', () => this.life.later('typing', TYPE_MS, () => this.choose({ text: text.value })));
@@ -64,8 +64,7 @@ export class GlassboxEmbeddingSpace extends DiagramElement<EmbeddingState> {
 
   protected exportBody(): Body {
     if (!this.emb || !this.data) return this.built;
-    const { state: _s, ...body } = this.data.exportOf(this.state, this.source, this.emb, this.cloud, this.neighbours, this.sentence);
-    return body;
+    return withoutState(this.data.exportOf(this.state, this.source, this.emb, this.cloud, this.neighbours, this.sentence));
   }
 
   protected extraNotes(): string[] {

@@ -68,3 +68,11 @@ export const layersFixtures = {
   markup: { text: '<img src=x onerror=alert(1)> and </script> too', token: 4 },
   empty: { text: '' },
 } as const;
+
+/**
+ * The merge views of the tokenization chapter (bpe-merges, bpe-train): `step` counts the merges
+ * applied so far, 0 being the bare UTF-8 bytes; each view bounds it with `max`.
+ */
+export function mergeStep(max: number, fallback: number) {
+  return { kind: 'int', min: 0, max, default: fallback, label: 'step' } as const;
+}

@@ -8,6 +8,7 @@
  * the sentence; every `select[data-key]` picks the numeric state key it names.
  */
 import type { Trace } from '../../model/types';
+import { withoutState } from './body';
 import { DiagramElement, type HostEntry } from './element';
 import { LiveModel } from './live';
 import { shareText } from './live-text';
@@ -71,8 +72,7 @@ export function traceElement<S extends TraceState>(
     private announce: (text: string) => void = () => {};
 
     protected connected() {
-      const { state: _built, ...body } = this.exportSlot.read<Record<string, unknown> | null>() ?? {};
-      this.builtBody = JSON.stringify(body);
+      this.builtBody = JSON.stringify(withoutState(this.exportSlot.read<Record<string, unknown> | null>() ?? {}));
       this.syncControls();
       const input = this.byRole<HTMLTextAreaElement>('text');
       this.listen(input, 'input', () => this.life.later('typing', DEBOUNCE_MS, () => this.onType(input.value)));

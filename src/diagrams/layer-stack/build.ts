@@ -8,6 +8,7 @@ import { siteBase } from '../../model/assets';
 import type { BuiltView } from '../kit/build-time';
 import { attentionState } from '../kit/fields';
 import type { StateOf } from '../kit/schema';
+import { exampleHead } from '../kit/sources/trace';
 import { serializeState } from '../kit/state';
 import type entry from './entry';
 import type { StackExample } from './example';
@@ -22,14 +23,6 @@ export function buildView(state: StateOf<typeof entry.state>): BuiltView {
     const q = serializeState({ text: ex.text, layer: l + 1, head: 1, token: t + 1 }, attentionState);
     return `${siteBase()}attention/${q ? `?${q}` : ''}`;
   };
-  const data = {
-    state,
-    source: 'example',
-    model: ex.model,
-    text: ex.text,
-    truncated: ex.truncated,
-    tokens: ex.tokens,
-    contributions: ex.tokens.length ? ex.contributions[t] : [],
-  };
+  const data = { state, ...exampleHead(ex), contributions: ex.tokens.length ? ex.contributions[t] : [] };
   return { data, draw: (host) => void render(host, view, { token: t, layer: state.layer - 1, reducedMotion: true, href }) };
 }

@@ -7,20 +7,17 @@
 import { siteBase } from '../../model/assets';
 import type { Trace } from '../../model/types';
 import { attentionState } from '../kit/fields';
-import { exampleOrigin, exportHead, traceOrigin, type Origin } from '../kit/sources/trace';
+import { exampleOrigin, exportHead, traceOrigin } from '../kit/sources/trace';
 import { serializeState } from '../kit/state';
+import { TraceChart } from '../kit/trace-chart';
 import { traceElement, type TraceContext, type TraceView } from '../kit/trace-element';
 import entry from './entry';
 import type { StackExample } from './example';
-import type { StackChart, StackView } from './view';
+import type { StackOptions, StackView } from './view';
 
 type State = { text: string; token: number; layer: number };
 
 function stackPart(ctx: TraceContext<State>): TraceView {
-  let chart: StackChart | null = null;
-  let view: StackView | null = null;
-  let src: Origin | null = null;
-
   /** The attention chapter showing layer `l` (0-based), head 1, for this text and token. */
   const href = (l: number) => {
     const { text, token } = ctx.state();
@@ -28,7 +25,7 @@ function stackPart(ctx: TraceContext<State>): TraceView {
     return `${siteBase()}attention/${q ? `?${q}` : ''}`;
   };
 
-  const options = () => ({
+  const options = (): StackOptions => ({
     token: ctx.state().token - 1,
     layer: ctx.state().layer - 1,
     width: ctx.width() || undefined,
@@ -37,38 +34,31 @@ function stackPart(ctx: TraceContext<State>): TraceView {
     onLayer: (l: number) => ctx.pick({ layer: l + 1 }),
     href,
   });
+  const shown = new TraceChart<StackView, StackOptions>(options);
 
   return {
+    ...shown.common(),
     async mount(root) {
       const { webglAvailable } = await import('./view');
       const three = webglAvailable(document);
       ctx.element.dataset.renderer = three ? 'webgl' : '2d';
       const [{ render }, example] = await Promise.all([three ? import('./three-view') : import('./flat'), import('../../data/examples/layer-stack.json')]);
-      if (!view) {
+      shown.mount(root, render, () => {
         const ex = example.default as StackExample;
-        view = { text: ex.text, tokens: ex.tokens, contributions: ex.contributions };
-        src = exampleOrigin(ex);
-      }
-      chart = render(root, view, options());
+        return { view: { text: ex.text, tokens: ex.tokens, contributions: ex.contributions }, origin: exampleOrigin(ex) };
+      });
     },
     async fromTrace(tr: Trace) {
       const { contributionsOf } = await import('../kit/layers/contributions');
-      src = traceOrigin(tr);
-      view = { text: tr.text, tokens: src.tokens, contributions: src.tokens.map((_, t) => contributionsOf(tr, t)) };
-    },
-    origin: () => src,
-    redraw() {
-      if (chart && view) chart.update(view, options());
+      const origin = traceOrigin(tr);
+      shown.show({ view: { text: tr.text, tokens: origin.tokens, contributions: origin.tokens.map((_, t) => contributionsOf(tr, t)) }, origin });
     },
     bodyJson() {
+      const { view, origin } = shown;
       const T = view?.tokens.length ?? 0;
       const t = T ? Math.min(T, ctx.state().token) - 1 : -1;
       // [{ layer (1-based), attn_norm, mlp_norm, resid_norm (stream in), out_norm (stream out) }] for state.token.
-      return JSON.stringify({ ...exportHead(src), contributions: t >= 0 ? view?.contributions[t] ?? [] : [] });
-    },
-    destroy() {
-      chart?.destroy();
-      chart = null;
+      return JSON.stringify({ ...exportHead(origin), contributions: t >= 0 ? view?.contributions[t] ?? [] : [] });
     },
   };
 }

@@ -7,6 +7,7 @@ import example from '../../data/examples/mlp-neurons.json';
 import sample from '../../data/examples/mlp-neurons-sample.json';
 import type { BuiltView } from '../kit/build-time';
 import type { StateOf } from '../kit/schema';
+import { exampleHead } from '../kit/sources/trace';
 import type entry from './entry';
 import { neuronsView, type NeuronsExample } from './example';
 import { render } from './render';
@@ -17,11 +18,7 @@ export function buildView(state: StateOf<typeof entry.state>): BuiltView {
   const view = neuronsView({ kind: 'example', ex }, state.layer, state.neuron, sample as unknown as SampleFile);
   const data = {
     state,
-    source: 'example',
-    model: ex.model,
-    text: ex.text,
-    truncated: ex.truncated,
-    tokens: ex.tokens,
+    ...exampleHead(ex),
     layer: state.layer,
     neurons: view.top,
     neuron: view.chosen,

@@ -1,16 +1,16 @@
 /**
- * <glassbox-next-token-window>: the live wrapper around render.ts, on the kit's host
- * (../kit/element.ts: state, URL, export, lifecycle) with the next-token feed
- * (../kit/window/feed.ts: the live model, one forward pass per text). It shows the build-time
- * example until the model answers, then every position of the reader's text. A hover only
- * restyles rows, timed under `glassbox:update:next-token-window`; the URL follows a moment later.
+ * <glassbox-next-token-window>: the live wrapper around render.ts, on the next-token chapter's
+ * element (../kit/window/element.ts: the host, the live model, one forward pass per text). It
+ * shows the build-time example until the model answers, then every position of the reader's text.
+ * A hover only restyles rows, timed under `glassbox:update:next-token-window`; the URL follows a
+ * moment later.
  */
-import { DiagramElement } from '../kit/element';
-import { normalizeState } from '../kit/state';
-import { WindowFeed, type WindowBody } from '../kit/window/feed';
+import type { WindowData } from '../kit/window/data';
+import { textBox, windowElement, type WindowContext, type WindowView } from '../kit/window/element';
+import type { WindowBody } from '../kit/window/feed';
 import { followText } from '../kit/window/links';
 import entry from './entry';
-import type { WindowChart } from './render';
+import type { WindowOptions } from './render';
 
 /** ms after the last keystroke before the model is asked. */
 const DEBOUNCE_MS = 60;
@@ -21,87 +21,32 @@ type State = { text: string; position: number };
 
 export type NextTokenWindowExport = { state: State } & WindowBody;
 
-export class GlassboxNextTokenWindow extends DiagramElement<State> {
-  protected readonly entry = entry;
-  private chart: WindowChart | null = null;
-  private readonly feed: WindowFeed = new WindowFeed(this, () => this.state.text, () => this.onAnswer());
-
-  protected connected() {
-    const input = this.byRole<HTMLTextAreaElement>('text');
-    if (input.value !== this.state.text) input.value = this.state.text;
-    this.listen(input, 'input', () => this.life.later('typing', DEBOUNCE_MS, () => this.onType(input.value)));
-    this.feed.connect(this.exportSlot);
-    followText(this, this.state.text);
-    this.writeState();
-  }
-
-  protected async start() {
-    const life = this.life;
-    const root = this.byRole('chart');
-    this.width = root.clientWidth;
-    const [{ render }] = await Promise.all([import('./render'), this.feed.live.connect()]);
-    if (life.disposed) return; // disconnected while the modules loaded
-    this.chart = render(root, this.feed.body, this.options());
-    this.followWidth(root, () => this.draw());
-    await this.feed.start();
-  }
-
-  protected stopped() {
-    this.chart?.destroy();
-    this.chart = null;
-    this.feed.stop();
-  }
-
-  protected exportBody() {
-    return this.feed.body;
-  }
-
-  protected extraNotes(): string[] {
-    return this.feed.notes();
-  }
-
-  protected changed(prev: State) {
-    if (prev.text !== this.state.text) {
-      const input = this.byRole<HTMLTextAreaElement>('text');
-      if (input.value !== this.state.text) input.value = this.state.text;
-      followText(this, this.state.text);
-      void this.feed.refresh();
-    }
-    this.draw(false);
-  }
-
-  private onAnswer() {
-    this.showModel(this.feed.body.model);
-    this.renderNotes();
-    this.draw();
-  }
-
-  private onType(value: string) {
-    this.state = normalizeState({ ...this.state, text: value }, this.entry.state).state as State;
-    this.fromLink = false;
-    this.linkNotes = []; // they described the link, not what the reader has typed since
-    this.renderNotes();
-    followText(this, value);
-    this.commit();
-    this.emit();
-    if (this.started) void this.feed.refresh();
-    else void this.begin();
-  }
-
-  private options() {
-    return {
-      position: this.state.position,
-      width: this.width || undefined,
-      reducedMotion: this.reducedMotion(),
-      onSelect: (position: number) => this.choose({ position }, HOVER_COMMIT_MS),
-    };
-  }
-
-  /** Redraw under the update mark; `full` also rewrites the export (new data, new width). */
-  private draw(full = true) {
-    if (this.chart) this.measure(() => this.chart?.update(this.feed.body, this.options()));
-    if (full) this.writeExport();
-  }
+function windowPart(ctx: WindowContext<State>): WindowView<State, WindowData, WindowOptions> {
+  const box = textBox(ctx, DEBOUNCE_MS, (value) => {
+    followText(ctx.element, value);
+    ctx.ask();
+  });
+  return {
+    text: () => ctx.state().text,
+    load: () => import('./render'),
+    data: () => ctx.body(),
+    options: () => ({
+      position: ctx.state().position,
+      width: ctx.width() || undefined,
+      reducedMotion: ctx.reducedMotion(),
+      onSelect: (position: number) => ctx.choose({ position }, HOVER_COMMIT_MS),
+    }),
+    connect: box.connect,
+    changed(prev) {
+      if (prev.text !== ctx.state().text) {
+        box.show();
+        ctx.refresh();
+      }
+      ctx.draw(false);
+    },
+  };
 }
+
+export const GlassboxNextTokenWindow = windowElement(entry, windowPart);
 
 if (!customElements.get('glassbox-next-token-window')) customElements.define('glassbox-next-token-window', GlassboxNextTokenWindow);

@@ -5,6 +5,7 @@
 import example from '../../data/examples/next-token.json';
 import type { BuiltView } from '../kit/build-time';
 import type { StateOf } from '../kit/schema';
+import { exampleHead } from '../kit/sources/trace';
 import type { NextTokenExport } from './element';
 import type entry from './entry';
 import { render } from './render';
@@ -12,11 +13,7 @@ import { render } from './render';
 export function buildView(state: StateOf<typeof entry.state>): BuiltView<NextTokenExport> {
   const data: NextTokenExport = {
     state,
-    source: 'example',
-    model: { id: example.model.id, version: example.model.version },
-    text: example.text,
-    truncated: example.truncated ?? false,
-    tokens: example.tokens.map(({ id, text }) => ({ id, text })),
+    ...exampleHead(example),
     top: example.top.map(({ id, text, p }) => ({ id, text, p })),
   };
   return { data, draw: (host) => void render(host, data, { reducedMotion: true }) };

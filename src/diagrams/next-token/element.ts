@@ -6,13 +6,16 @@
  * model runtime and d3 load near the viewport.
  */
 import type { NextTokens } from '../../model/api';
+import type { ChartOptions } from '../kit/chart';
+import { ChartSlot } from '../kit/chart-slot';
+import { withoutState } from '../kit/body';
 import { DiagramElement } from '../kit/element';
 import { LiveModel } from '../kit/live';
 import { nextTokensSource } from '../kit/sources/next-tokens';
-import { normalizeState } from '../kit/state';
+import { showText, typingInput } from '../kit/text-input';
 import { followText } from '../kit/window/links';
 import entry from './entry';
-import type { NextTokenChart, NextTokenView } from './render';
+import type { NextTokenView } from './render';
 
 /** How many candidates the bars show. */
 const K = 10;
@@ -49,17 +52,14 @@ function bodyOf(r: NextTokens): Body {
 export class GlassboxNextToken extends DiagramElement<State> {
   protected readonly entry = entry;
   private data!: Body;
-  private chart: NextTokenChart | null = null;
   private context = 0;
   private readonly live = new LiveModel(this, () => this.refresh(), () => this.renderSource());
+  private readonly chart = new ChartSlot<NextTokenView, ChartOptions, State>(this, this.port(), () => this.view(), () => this.options());
   private ask: ((text: string) => Promise<NextTokens | undefined>) | null = null;
 
   protected connected() {
-    const { state: _built, ...body } = this.exportSlot.read<NextTokenExport>();
-    this.data = body;
-    const input = this.byRole<HTMLTextAreaElement>('prompt');
-    if (input.value !== this.state.text) input.value = this.state.text;
-    this.listen(input, 'input', () => this.life.later('typing', DEBOUNCE_MS, () => this.onType(input.value)));
+    this.data = withoutState(this.exportSlot.read<NextTokenExport>());
+    showText(typingInput(this, 'prompt', DEBOUNCE_MS, (value) => this.onType(value)), this.state.text);
     this.live.wire();
     this.renderSource();
     followText(this, this.state.text);
@@ -67,20 +67,12 @@ export class GlassboxNextToken extends DiagramElement<State> {
   }
 
   protected async start() {
-    const life = this.life;
-    const root = this.byRole('chart');
-    this.width = root.clientWidth;
-    const [{ render }] = await Promise.all([import('./render'), this.live.connect()]);
-    if (life.disposed) return; // disconnected while the modules loaded
-    this.chart = render(root, this.view(), this.options());
-    this.followWidth(root, () => this.draw());
+    if (!(await this.chart.mount(import('./render'), this.live.connect()))) return;
     this.ask = nextTokensSource(this.live, K);
     await this.live.start();
   }
 
   protected stopped() {
-    this.chart?.destroy();
-    this.chart = null;
     this.ask = null;
   }
 
@@ -96,14 +88,10 @@ export class GlassboxNextToken extends DiagramElement<State> {
     return notes;
   }
 
+  /** No `changed` hook here, so `choose` only takes the text, drops the link's notes, writes and announces it. */
   private onType(value: string) {
-    this.state = normalizeState({ text: value }, this.entry.state).state as State;
-    this.fromLink = false;
-    this.linkNotes = []; // they described the link, not what the reader has typed since
-    this.renderNotes();
+    this.choose({ text: value });
     followText(this, this.state.text);
-    this.commit();
-    this.emit();
     if (this.started) void this.refresh();
     else void this.begin();
   }
@@ -137,12 +125,12 @@ export class GlassboxNextToken extends DiagramElement<State> {
     return { text, truncated, tokens, top };
   }
 
-  private options() {
+  private options(): ChartOptions {
     return { width: this.width || undefined, reducedMotion: this.reducedMotion() };
   }
 
   private draw() {
-    if (this.chart) this.measure(() => this.chart?.update(this.view(), this.options()));
+    this.chart.draw();
     this.writeExport();
   }
 }

@@ -4,29 +4,36 @@
  * src/model/assets.ts) and d3, then redraws on the two sliders and when the chart's width changes.
  */
 import type { TensorF32 } from '../../model/tensor';
+import { withoutState } from '../kit/body';
+import { ChartSlot } from '../kit/chart-slot';
 import { DiagramElement } from '../kit/element';
 import type { PositionsExport } from './build';
 import type { PositionsState, PositionsView } from './data';
 import entry from './entry';
-import type { PositionsChart } from './render';
+import type { PositionsOptions } from './render';
 
 type Body = Omit<PositionsExport, 'state'>;
-type Data = typeof import('./data');
 type Wpe = { model: { id: string; version: string }; wpe: TensorF32 };
+/** What the live view needs, loaded together near the viewport. */
+type Live = { data: typeof import('./data'); wpe: Wpe };
 
 const KEYS = ['positions', 'dims'] as const;
 
 export class GlassboxPositions extends DiagramElement<PositionsState> {
   protected readonly entry = entry;
   private built!: Body;
-  private data: Data | null = null;
-  private wpe: Wpe | null = null;
-  private chart: PositionsChart | null = null;
+  private live: Live | null = null;
+  /** The view last drawn, cut from wpe for the state at every draw; the export reads it. */
   private view: PositionsView | null = null;
+  private readonly chart = new ChartSlot<PositionsView, PositionsOptions, PositionsState>(
+    this,
+    this.port(),
+    () => this.cut(),
+    () => ({ width: this.width }),
+  );
 
   protected connected() {
-    const { state: _built, ...body } = this.exportSlot.read<PositionsExport>();
-    this.built = body;
+    this.built = withoutState(this.exportSlot.read<PositionsExport>());
     for (const key of KEYS) {
       const input = this.byRole<HTMLInputElement>(key);
       input.value = String(this.state[key]);
@@ -36,50 +43,39 @@ export class GlassboxPositions extends DiagramElement<PositionsState> {
   }
 
   protected async start() {
-    const life = this.life;
     try {
-      const [assets, data, { render }] = await Promise.all([import('../../model/assets'), import('./data'), import('./render')]);
-      const wpe = await assets.positions();
-      if (life.disposed) return; // disconnected while wpe loaded
-      this.wpe = wpe;
-      this.data = data;
-      const root = this.byRole('chart');
-      this.width = root.clientWidth;
-      this.view = data.positionsView(wpe.model, wpe.wpe, this.state);
-      this.chart = render(root, this.view, { width: this.width });
-      this.followWidth(root, () => this.draw());
+      const live = await this.chart.mount(import('./render'), this.load());
+      if (!live) return; // disconnected while wpe loaded
       this.dataset.source = 'model';
-      this.showModel(wpe.model);
-      this.byRole('status').textContent = `Live: the learned positions of ${wpe.model.id} (version ${wpe.model.version}), loaded in your browser.`;
+      this.showModel(live.wpe.model);
+      this.byRole('status').textContent = `Live: the learned positions of ${live.wpe.model.id} (version ${live.wpe.model.version}), loaded in your browser.`;
       this.commit();
     } catch (e) {
       this.byRole('status').textContent = `The learned positions could not load (${e instanceof Error ? e.message : String(e)}); showing the copy made when the site was built.`;
     }
   }
 
-  protected stopped() {
-    this.chart?.destroy();
-    this.chart = null;
-  }
-
   protected exportBody(): Body {
-    if (!this.data || !this.view) return this.built;
-    const { state: _s, ...body } = this.data.exportPositions(this.state, 'model', this.view);
-    return body;
+    if (!this.live || !this.view) return this.built;
+    return withoutState(this.live.data.exportPositions(this.state, 'model', this.view));
   }
 
   protected changed() {
     for (const key of KEYS) this.byRole(`${key}-out`).textContent = String(this.state[key]);
-    this.draw();
+    this.chart.draw();
   }
 
-  private draw() {
-    const { data, wpe, chart } = this;
-    if (!data || !wpe || !chart) return;
-    this.measure(() => {
-      this.view = data.positionsView(wpe.model, wpe.wpe, this.state);
-      chart.update(this.view, { width: this.width });
-    });
+  /** The data module and wpe; the chart draws from them as soon as they and d3 are in. */
+  private async load(): Promise<Live> {
+    const [assets, data] = await Promise.all([import('../../model/assets'), import('./data')]);
+    this.live = { data, wpe: await assets.positions() };
+    return this.live;
+  }
+
+  private cut(): PositionsView {
+    const { data, wpe } = this.live as Live;
+    this.view = data.positionsView(wpe.model, wpe.wpe, this.state);
+    return this.view;
   }
 }
 

@@ -4,14 +4,18 @@
  * (../kit/sources/tokenizer.ts). It shows the build-time example until the chosen tokenizer
  * answers in the page; tokenizers load only near the viewport.
  */
+import { withoutState } from '../kit/body';
+import { ChartSlot } from '../kit/chart-slot';
 import { DiagramElement } from '../kit/element';
 import type { StateOf } from '../kit/schema';
-import type { TokenizerSource } from '../kit/sources/tokenizer';
 import { normalizeState } from '../kit/state';
+import { showText, typingInput } from '../kit/text-input';
+import { TokenizerFeed } from '../kit/tokenizers/feed';
 import { modelPin, showSource, staleNotes } from '../kit/tokenizers/provenance';
+import type { Tokenized } from '../kit/tokenizers/tokenizers';
 import { toData, viewOf, type TokenizerData } from './data';
 import entry from './entry';
-import type { TokenizerChart, TokenizerViewData } from './render';
+import type { TokenizerOptions, TokenizerViewData } from './render';
 
 /** ms after the last keystroke before the tokenizer is asked. */
 const DEBOUNCE_MS = 60;
@@ -27,8 +31,25 @@ export type { TokenizerExport } from './data';
 export class GlassboxTokenizer extends DiagramElement<State> {
   protected readonly entry = entry;
   private data!: TokenizerData;
-  private chart: TokenizerChart | null = null;
-  private source: TokenizerSource | null = null;
+  private readonly chart = new ChartSlot<TokenizerViewData, TokenizerOptions, State>(
+    this,
+    this.port(),
+    () => this.current ?? this.view(),
+    () => this.options(),
+    () => this.draw(true),
+  );
+  private readonly feed = new TokenizerFeed(this, this.chart, () => import('./render'), {
+    ask: (source) => {
+      const { text, tokenizer } = this.state;
+      this.showSlow(text);
+      return source.one(tokenizer, text);
+    },
+    answered: (r) => this.answered(r),
+    failed: (e) => {
+      this.life.cancel('slow');
+      this.showError(e);
+    },
+  });
   /** The view last drawn; a new object only when the tokens change, so selection stays cheap. */
   private current: TokenizerViewData | null = null;
   /** Notes on what was typed (broken characters replaced); they replace the link's. */
@@ -38,36 +59,24 @@ export class GlassboxTokenizer extends DiagramElement<State> {
   protected connected() {
     this.data = this.exportSlot.read<TokenizerData>();
     this.syncControls();
-    const read = () => this.life.later('typing', 0, () => this.onControls());
-    const input = this.byRole<HTMLTextAreaElement>('text');
-    this.listen(input, 'input', () => this.life.later('typing', DEBOUNCE_MS, () => this.onControls()));
-    this.listen(this.byRole('tokenizer'), 'change', read);
-    this.listen(this.byRole('retry'), 'click', () => void this.refresh());
+    typingInput(this, 'text', DEBOUNCE_MS, () => this.onControls());
+    this.listen(this.byRole('tokenizer'), 'change', () => this.life.later('typing', 0, () => this.onControls()));
+    this.listen(this.byRole('retry'), 'click', () => void this.feed.refresh());
     this.showModel(modelPin(this.data));
     this.renderSource(false);
     this.writeState();
   }
 
-  protected async start() {
-    const life = this.life;
-    const [{ render }, { TokenizerSource }] = await Promise.all([import('./render'), import('../kit/sources/tokenizer')]);
-    if (life.disposed) return; // disconnected while the modules loaded
-    this.source = new TokenizerSource();
-    const root = this.byRole('chart');
-    this.followWidth(root, () => this.draw(true));
-    this.chart = render(root, this.view(), this.options());
-    await this.refresh();
+  protected start() {
+    return this.feed.start();
   }
 
   protected stopped() {
-    this.chart?.destroy();
-    this.chart = null;
-    this.source = null;
     this.current = null;
   }
 
   protected exportBody() {
-    const { ranks: _ranks, state: _state, ...exported } = this.data;
+    const { ranks: _ranks, ...exported } = withoutState(this.data);
     return exported;
   }
 
@@ -78,7 +87,7 @@ export class GlassboxTokenizer extends DiagramElement<State> {
   protected changed(prev: State) {
     this.syncControls();
     if (prev.text === this.state.text && prev.tokenizer === this.state.tokenizer) this.draw(false);
-    else if (this.started) void this.refresh();
+    else if (this.started) void this.feed.refresh();
     else void this.begin();
   }
 
@@ -93,33 +102,23 @@ export class GlassboxTokenizer extends DiagramElement<State> {
   }
 
   private syncControls() {
-    const input = this.byRole<HTMLTextAreaElement>('text');
-    if (input.value !== this.state.text) input.value = this.state.text;
+    showText(this.byRole<HTMLTextAreaElement>('text'), this.state.text);
     this.byRole<HTMLSelectElement>('tokenizer').value = this.state.tokenizer;
   }
 
-  private async refresh() {
-    const source = this.source;
-    if (!source) return;
-    const life = this.life;
-    const { text, tokenizer } = this.state;
+  /** After SLOW_MS without an answer about `text`, say that the tokenizer is still working. */
+  private showSlow(text: string) {
     this.slowNote = null;
     this.renderNotes();
-    life.later('slow', SLOW_MS, () => {
+    this.life.later('slow', SLOW_MS, () => {
       this.slowNote = `Still tokenizing ${text.length.toLocaleString('en-US')} characters…`;
       this.renderNotes();
     });
-    let r;
-    try {
-      r = await source.one(tokenizer, text);
-    } catch (e) {
-      life.cancel('slow');
-      if (!life.disposed) this.showError(e);
-      return;
-    }
-    if (!r) return; // a newer request is on its way; its timer stands
-    life.cancel('slow');
-    if (life.disposed) return;
+  }
+
+  /** The newest answer (an overtaken one never comes here, so a newer request's slow timer stands). */
+  private answered(r: Tokenized) {
+    this.life.cancel('slow');
     this.slowNote = null;
     this.byRole('error').hidden = true;
     this.data = toData({ ...this.state }, 'model', r);
@@ -154,11 +153,9 @@ export class GlassboxTokenizer extends DiagramElement<State> {
 
   /** `data`: the tokens changed (a new view object); otherwise only the selection or width. */
   private draw(data: boolean) {
-    const chart = this.chart;
-    if (!chart) return;
+    if (!this.chart.drawn) return;
     if (data || !this.current) this.current = this.view();
-    const view = this.current;
-    this.measure(() => chart.update(view, this.options()));
+    this.chart.draw();
     this.writeExport();
   }
 

@@ -31,6 +31,20 @@ export function exportHead(o: Origin | null) {
   return { source: o?.kind ?? 'example', model: o?.model, text: o?.text, truncated: o?.truncated ?? false, tokens: o?.tokens ?? [] };
 }
 
+/**
+ * The export head of a build-time example, as the build.ts files write it: the model, text and
+ * tokens copied to just their ids and texts, so the page embeds nothing else the JSON held.
+ */
+export function exampleHead(ex: { model: { id: string; version: string }; text: string; truncated?: boolean; tokens: { id: number; text: string }[] }) {
+  return {
+    source: 'example' as const,
+    model: { id: ex.model.id, version: ex.model.version },
+    text: ex.text,
+    truncated: ex.truncated ?? false,
+    tokens: ex.tokens.map(({ id, text }) => ({ id, text })),
+  };
+}
+
 /** Full traces only: a full trace answers every view of the page, a subset would not (see TraceMemo). */
 export function traceSource(client: Client): (text: string) => Promise<Trace | undefined> {
   const model = client.getModel();

@@ -4,6 +4,7 @@
  * text (kit/sources/window.ts) scored position by position; the model's status lines
  * (kit/live.ts) and the notes on a cut text. The host keeps its state and redraws in `onAnswer`.
  */
+import { withoutState } from '../body';
 import type { DiagramElement } from '../element';
 import type { JsonSlot } from '../export';
 import { LiveModel } from '../live';
@@ -18,8 +19,7 @@ export interface WindowBody extends WindowData {
 
 /** An export slot's content as a body: its `state` dropped, anything else kept. */
 export function bodyFromSlot(slot: JsonSlot): WindowBody {
-  const { state: _built, ...body } = slot.read<WindowBody & { state?: unknown }>();
-  return body as WindowBody;
+  return withoutState(slot.read<WindowBody & { state?: unknown }>());
 }
 
 export class WindowFeed {
