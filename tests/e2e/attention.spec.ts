@@ -260,7 +260,8 @@ test.describe('embed: /embed/attention/', () => {
     const file = await readFile(await svg.path(), 'utf8');
     expect(file).toMatch(/^<\?xml[^>]*>\n<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(file.match(/class="gb-att-line"/g)).toHaveLength(10);
-    expect(file).toContain('layer=3&amp;token=5');
+    // The image names the full link of the view: every state key and the model.
+    expect(file).toContain('&amp;layer=3&amp;head=1&amp;token=5&amp;model=');
   });
 });
 

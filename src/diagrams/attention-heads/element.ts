@@ -79,14 +79,14 @@ export class GlassboxAttentionHeads extends DiagramElement<State> {
     const life = this.life;
     const root = this.byRole('chart');
     this.width = root.clientWidth;
-    const [{ render }, view, client] = await Promise.all([import('./render'), import('./view'), this.live.connect()]);
+    const [{ render }, view] = await Promise.all([import('./render'), import('./view'), this.live.connect()]);
     if (life.disposed) return; // disconnected while the modules loaded
     this.view = view;
     this.chart = render(root, view.viewOf(this.exported()), this.options());
     // The reader may have picked a head while the modules loaded: show what they chose.
     this.draw();
     this.followWidth(root, () => this.draw());
-    this.request = traceSource(client);
+    this.request = traceSource(this.live);
     await this.live.start();
   }
 

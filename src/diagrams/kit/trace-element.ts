@@ -89,7 +89,7 @@ export function traceElement<S extends TraceState>(
       const life = this.life;
       const root = this.byRole('chart');
       this.width = root.clientWidth;
-      const [client] = await Promise.all([this.live.connect(), this.view.mount(root)]);
+      await Promise.all([this.live.connect(), this.view.mount(root)]);
       if (life.disposed) return; // disconnected while the modules loaded
       this.mounted = true;
       // The example only bounds the token when it is the reader's text; another text waits for its trace.
@@ -98,7 +98,7 @@ export function traceElement<S extends TraceState>(
       this.draw();
       this.commit();
       this.followWidth(root, () => this.draw());
-      this.request = traceSource(client);
+      this.request = traceSource(this.live);
       await this.live.start();
     }
 

@@ -6,7 +6,7 @@
  * the end of the text, and a text cut to the model's context.
  */
 import type { Trace } from '../../../model/types';
-import type { Client } from '../live';
+import type { LiveModel } from '../live';
 import type { NumbersOrigin } from '../status';
 
 /** What a view shows: the example or a live trace, for which text and tokens. */
@@ -46,9 +46,9 @@ export function exampleHead(ex: { model: { id: string; version: string }; text: 
 }
 
 /** Full traces only: a full trace answers every view of the page, a subset would not (see TraceMemo). */
-export function traceSource(client: Client): (text: string) => Promise<Trace | undefined> {
-  const model = client.getModel();
-  return client.latest((text: string) => model.trace(text));
+export function traceSource(live: LiveModel): (text: string) => Promise<Trace | undefined> {
+  // The model the live part loaded: the version a link pins while it is served, else the current one.
+  return live.latest((model, text: string) => model.trace(text));
 }
 
 /** A 1-based token within a text of `count` tokens, and the note when the link's was past the end. */

@@ -6,7 +6,7 @@
  * undefined), so a slow answer never overwrites a newer one.
  */
 import { vocabulary } from '../../../model/assets';
-import type { Client } from '../live';
+import type { LiveModel } from '../live';
 import { buildWindow, type WindowData } from '../window/data';
 
 export interface WindowAnswer {
@@ -15,9 +15,9 @@ export interface WindowAnswer {
   context: number;
 }
 
-export function windowSource(client: Client): (text: string) => Promise<WindowAnswer | undefined> {
-  const model = client.getModel();
-  return client.latest(async (text: string): Promise<WindowAnswer> => {
+/** Asks the model the live part loaded: the version a link pins while it is served, else the current one. */
+export function windowSource(live: LiveModel): (text: string) => Promise<WindowAnswer | undefined> {
+  return live.latest(async (model, text: string): Promise<WindowAnswer> => {
     const trace = await model.trace(text, { outputs: ['logits'] });
     const vocab = await vocabulary(trace.model.id, trace.model.vocabSize);
     return { window: buildWindow(trace, (id) => vocab[id] ?? ''), context: trace.model.nPositions };

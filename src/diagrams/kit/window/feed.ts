@@ -50,9 +50,9 @@ export class WindowFeed {
 
   /** From the host's start(), after its render module loaded: load the model, then ask. */
   async start(): Promise<void> {
-    const client = await this.live.connect();
+    await this.live.connect();
     if (this.host.life.disposed) return;
-    this.ask = windowSource(client);
+    this.ask = windowSource(this.live);
     await this.live.start();
   }
 
