@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, type AttentionView } from '../../../src/diagrams/attention/render';
 import { summarize } from '../../../src/diagrams/kit/attention/view';
-import { fixture, key, mount, pointer, snapshot } from './attention-fixture';
+import { fixture, key, mount, pointer } from './attention-fixture';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -19,11 +19,6 @@ function live(root: HTMLElement, data: AttentionView = fixture, query = 3) {
 }
 
 describe('attention render', () => {
-  it('matches the SVG and text-alternative snapshot', async () => {
-    const root = mount();
-    render(root, fixture, { query: 3, width: 480, reducedMotion: true });
-    await expect(snapshot(root)).toMatchFileSnapshot('./__snapshots__/attention.default.html');
-  });
 
   it('draws a line to every key the query can see, stroke width ∝ weight, none to later keys', () => {
     const root = mount();

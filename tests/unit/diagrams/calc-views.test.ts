@@ -8,10 +8,6 @@ import { render as renderCost } from '../../../src/diagrams/training-cost/render
 
 afterEach(() => document.body.replaceChildren());
 
-function snapshot(el: Element): string {
-  return el.outerHTML.replace(/\d+\.\d+/g, (d) => String(+(+d).toFixed(3))).replace(/></g, '>\n<');
-}
-
 describe('formats', () => {
   it('write numbers as the papers do', () => {
     expect(sci(5.88e23)).toBe('5.88 × 10²³');
@@ -45,7 +41,6 @@ describe('model-memory', () => {
     expect(bars.map((b) => Number(b.getAttribute('data-value')))).toEqual([28e9, 14e9, 14e9, 7e9, 3.5e9, 112e9]);
     expect(root.querySelector('[data-bar="int8"] rect')?.getAttribute('fill')).toBe('#D55E00');
     expect(root.querySelectorAll('tbody tr')).toHaveLength(5 + 5 + 1);
-    await expect(snapshot(root)).toMatchFileSnapshot('./__snapshots__/model-memory.int8.html');
   });
 });
 
@@ -73,6 +68,5 @@ describe('training-cost', () => {
     ]);
     expect(root.querySelector('[data-bar="GPT-2 (1.5B)"] .value')?.textContent).toBe('not published');
     expect(root.querySelector('table')?.textContent).toContain('Epoch AI estimate (not published by OpenAI)');
-    await expect(snapshot(root)).toMatchFileSnapshot('./__snapshots__/training-cost.small-h100.html');
   });
 });

@@ -4,16 +4,7 @@ import { render, summarize } from '../../../src/diagrams/scaling-laws/render';
 import { resolveScaling, scalingExport } from '../../../src/diagrams/scaling-laws/resolve';
 import entry from '../../../src/diagrams/scaling-laws/entry';
 import { defaults } from '../../../src/diagrams/kit/state';
-
-function snapshot(el: Element): string {
-  return el.outerHTML.replace(/\d+\.\d+/g, (d) => String(+(+d).toFixed(3))).replace(/></g, '>\n<');
-}
-
-function mount(): HTMLElement {
-  const root = document.createElement('div');
-  document.body.append(root);
-  return root;
-}
+import { mount } from './dom';
 
 const data = (over: Record<string, unknown> = {}) => {
   const s = { ...defaults(entry.state), ...over } as ReturnType<typeof defaults<typeof entry.state>>;
@@ -23,11 +14,6 @@ const data = (over: Record<string, unknown> = {}) => {
 afterEach(() => document.body.replaceChildren());
 
 describe('scaling-laws render', () => {
-  it('matches the SVG and text-alternative snapshot', async () => {
-    const root = mount();
-    render(root, data(), { width: 640, reducedMotion: true });
-    await expect(snapshot(root)).toMatchFileSnapshot('./__snapshots__/scaling-laws.default.html');
-  });
 
   it('summarises the setting and the optimum in words', () => {
     // Optimum at 5.88e23 FLOPs (Python, closed form): N 32.49e9, D 3.016e12, D/N 92.83, L 1.92999.

@@ -4,7 +4,7 @@ import { MAX_CHARS, render, summarize } from '../../../src/diagrams/tokenizer-co
 import type { Tokenized } from '../../../src/diagrams/kit/tokenizers/tokenizers';
 
 const utf8 = (s: string) => [...new TextEncoder().encode(s)];
-/** Made-up ids: the snapshot must not change when an encoder is updated. */
+/** Made-up ids: the checks must not change when an encoder is updated. */
 function made(tokenizer: Tokenized['tokenizer'], text: string, parts: string[]): Tokenized {
   expect(parts.join('')).toBe(text);
   return { tokenizer, model: { id: tokenizer, version: 'test' }, text, tokens: parts.map((p, i) => ({ id: 100 + i, text: p, bytes: utf8(p), rank: null })) };
@@ -17,10 +17,6 @@ const all = [
   made('cl100k', text, ['Chat', 'GPT', ' is', ' amazing']),
   made('o200k', text, ['Chat', 'GPT', ' is', ' amazing']),
 ];
-
-function snapshot(el: Element): string {
-  return el.outerHTML.replace(/\d+\.\d+/g, (d) => String(+(+d).toFixed(3))).replace(/></g, '>\n<');
-}
 
 afterEach(() => document.body.replaceChildren());
 
@@ -48,7 +44,6 @@ describe('tokenizer-compare', () => {
     expect([...root.querySelectorAll('.gb-cmp-name')].map((t) => t.textContent)).toEqual(['Glassbox 8', 'GPT-2 5', 'cl100k 4', 'o200k 4']);
     expect(amazing.querySelector('rect')!.getAttribute('width')).toBe('66.20');
     expect(root.querySelectorAll('tbody tr')).toHaveLength(4);
-    expect(snapshot(root)).toMatchSnapshot();
   });
 
   it('draws only the first characters of a long text, with a note', () => {

@@ -2,23 +2,14 @@
 import { layout, MAX_DRAWN, render, type TokenizerViewData } from '../../../src/diagrams/tokenizer/render';
 import { columns, countsOf, describeToken, summarize, tokenLabel } from '../../../src/diagrams/kit/tokenizers/view';
 import type { PieceToken } from '../../../src/diagrams/kit/tokenizers/tokenizers';
+import { mount } from './dom';
 
 const utf8 = (s: string) => [...new TextEncoder().encode(s)];
 const tok = (id: number, text: string, rank: number | null = id): PieceToken => ({ id, text, bytes: utf8(text), rank });
 
-/** Made-up ids with the real shape: the snapshot must not change when a tokenizer is updated. */
+/** Made-up ids with the real shape: the checks must not change when a tokenizer is updated. */
 const tokens = [tok(34, 'Chat', 10), tok(38, 'GPT', 12), tok(318, ' is', 61), tok(4998, ' amazing', 4740), tok(10, '\n', null), tok(0, '!', null)];
 const fixture: TokenizerViewData = { tokenizer: 'glassbox', text: 'ChatGPT is amazing\n!', tokens, counts: countsOf('ChatGPT is amazing\n!', tokens) };
-
-function snapshot(el: Element): string {
-  return el.outerHTML.replace(/\d+\.\d+/g, (d) => String(+(+d).toFixed(3))).replace(/></g, '>\n<');
-}
-
-function mount(): HTMLElement {
-  const root = document.createElement('div');
-  document.body.append(root);
-  return root;
-}
 
 afterEach(() => document.body.replaceChildren());
 
@@ -67,7 +58,6 @@ describe('tokenizer render', () => {
     expect(root.querySelector('.gb-tok-detail')?.textContent).toContain('“␣is”, id 318');
     expect(root.querySelectorAll('tbody tr')).toHaveLength(6);
     expect(root.querySelector('svg[data-export="svg"]')).not.toBeNull();
-    expect(snapshot(root)).toMatchSnapshot();
   });
 
   it('moves the selection with the arrow keys, Home and End, and reports it', () => {
