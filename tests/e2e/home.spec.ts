@@ -23,6 +23,19 @@ test.describe('home page: the live next-token diagram', () => {
     await expect(diagram.locator('[data-role="source"]')).toContainText('Live:');
   });
 
+  test('the prose quotes the guesses the live bars show for its sentence', async ({ page }) => {
+    await page.goto('/');
+    const diagram = nextToken(page);
+    const data = await exported(diagram);
+    await waitForModel(diagram, data.state.text);
+    const shown = (await bars(diagram)).slice(0, 3);
+    const prose = ((await page.locator('[data-home-guesses]').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    const quoted = [...prose.matchAll(/“([^”]+)” ([\d.]+%)/g)].map((m) => [m[1], m[2]]);
+    // Bars label a leading space as ␣; the prose quotes the word.
+    expect(quoted).toEqual(shown.map((b) => [b.label.replace(/^␣/, ''), b.pct]));
+    await expect(page.locator('main')).toContainText(`After “${data.state.text}”`);
+  });
+
   test('typing a prompt redraws the bars from the live model', async ({ page }) => {
     await page.goto('/');
     const diagram = nextToken(page);
