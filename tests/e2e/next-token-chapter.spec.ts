@@ -4,6 +4,7 @@
  * keyboard moves the position, a hover redraw fits in a frame, the page fits 360 px and passes axe.
  * (p against an independent onnxruntime run is the Node test tests/unit/model/next-token-window.model.test.ts.)
  */
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, MODEL_TIMEOUT, test } from './fixtures';
@@ -101,6 +102,23 @@ test.describe('next-token chapter', () => {
     const round = (await data(g)) as unknown as { round: { round: number }; tally: { rounds: number } };
     expect(round.round.round).toBe(2);
     expect(round.tally.rounds).toBe(1);
+  });
+
+  test('each embed downloads its data and a standalone SVG image of what is shown', async ({ page }) => {
+    for (const [id, query] of [
+      ['next-token-window', 'text=The%20cat%20sat%20on%20the%20mat.&position=4'],
+      ['surprise-text', 'text=Roses%20are%20red.'],
+      ['next-token-game', 'sentence=3&round=2'],
+    ]) {
+      await page.goto(`/embed/${id}/?${query}`);
+      const d = view(page, id);
+      await live(d);
+      const [json] = await Promise.all([page.waitForEvent('download'), d.getByRole('button', { name: 'Download data' }).click()]);
+      expect(JSON.parse(await readFile(await json.path(), 'utf8')), id).toEqual(await data(d));
+      const [svg] = await Promise.all([page.waitForEvent('download'), d.getByRole('button', { name: 'Download image' }).click()]);
+      expect(svg.suggestedFilename()).toBe(`glassbox-${id}.svg`);
+      expect(await readFile(await svg.path(), 'utf8'), id).toMatch(/^<\?xml[^>]*>\n<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    }
   });
 
   test('empty and one-token text give a clear message', async ({ page }) => {

@@ -9,7 +9,8 @@ import { BET_FLOOR, normalizeBet, tallyMeans, type Bet, type RoundScore, type Ta
 import { percent, showToken } from '../kit/tokens';
 import { bitsText, nats } from '../kit/window/view';
 import { scoreRound, type GameRound } from './game';
-import { clearedRoot } from '../kit/dom';
+import { clearedRoot, exportSvg } from '../kit/dom';
+import { drawFigure } from './figure';
 
 export type BetMode = 'pick' | 'shares';
 
@@ -59,6 +60,7 @@ export function render(root: HTMLElement, data: GameRound | null, options: GameO
   const betBox = base.append('fieldset').attr('class', 'gb-ntg-bet');
   betBox.append('legend').text('Your bet on the next token');
   const list = betBox.append('ul').attr('class', 'gb-ntg-candidates');
+  const figure = exportSvg(base, 'gb-ntg-figure').attr('aria-hidden', 'true');
   const reveal = base.append('button').attr('type', 'button').attr('class', 'gb-ntg-reveal').text('Reveal');
   const result = base.append('div').attr('class', 'gb-ntg-result').attr('aria-live', 'polite');
   const resultText = result.append('p').attr('class', 'gb-ntg-outcome');
@@ -113,6 +115,10 @@ export function render(root: HTMLElement, data: GameRound | null, options: GameO
     const share = (id: number) => (bet ? bet.shares[bet.ids.indexOf(id)] ?? 0 : 0);
     list.selectAll<HTMLElement, GameRound['candidates'][number]>('li').select('output').text((c) => (mode() === 'shares' ? percent(share(c.id)) : ''));
     reveal.property('disabled', !bet || !!revealed);
+    if (d) {
+      const rows = d.candidates.map((c) => ({ c, share: share(c.id) }));
+      drawFigure(figure, rows, revealed ? { trueId: d.target.id } : null, opts.width ?? 480);
+    }
   }
 
   function draw() {
@@ -121,10 +127,10 @@ export function render(root: HTMLElement, data: GameRound | null, options: GameO
     });
     if (!d) {
       summary.text('This text has fewer than two tokens, so there is nothing to guess: add a word or pick a sentence.');
-      for (const s of [prompt, modeBox, betBox, reveal, result]) s.attr('hidden', '');
+      for (const s of [prompt, modeBox, betBox, figure, reveal, result]) s.attr('hidden', '');
       return;
     }
-    for (const s of [prompt, modeBox, betBox, reveal]) s.attr('hidden', null);
+    for (const s of [prompt, modeBox, betBox, figure, reveal]) s.attr('hidden', null);
     const g = d;
     summary.text(
       `${g.sentence ? `Sentence ${g.sentence}` : 'Your text'}, round ${g.round} of ${g.rounds}: ` +

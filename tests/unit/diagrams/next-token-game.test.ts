@@ -97,6 +97,28 @@ describe('next-token-game render', () => {
     expect(root.querySelector('.gb-ntg-summary')?.textContent).toMatch(/the next token was “␣on”/);
   });
 
+  it('draws the bet as an exportable picture, and the model’s probabilities beside it once revealed', () => {
+    const root = mount();
+    const r = round();
+    render(root, r, { reducedMotion: true, width: 400 });
+    const svg = root.querySelector('svg.gb-ntg-figure[data-export="svg"]');
+    expect(svg?.getAttribute('aria-hidden')).toBe('true');
+    const rows = () => [...root.querySelectorAll<SVGGElement>('.gb-ntg-figure g.gb-ntg-row')];
+    expect(rows().map((g) => Number(g.getAttribute('data-token-id')))).toEqual(r.candidates.map((c) => c.id));
+    expect(rows().every((g) => g.querySelector('.gb-ntg-model')?.getAttribute('visibility') === 'hidden')).toBe(true);
+    const i = r.candidates.findIndex((c) => c.id === r.target.id);
+    const radio = root.querySelectorAll<HTMLInputElement>('.gb-ntg-candidates input')[i];
+    radio.checked = true;
+    radio.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(rows()[i].querySelector('.gb-ntg-reader-pct')?.textContent).toBe('100.0%');
+    root.querySelector<HTMLButtonElement>('.gb-ntg-reveal')!.click();
+    const target = root.querySelector('.gb-ntg-figure g.is-target');
+    expect(Number(target?.getAttribute('data-token-id'))).toBe(r.target.id);
+    expect(target?.querySelector('.gb-ntg-model')?.getAttribute('visibility')).toBeNull();
+    const bar = 400 - 96 - 52;
+    expect(Number(target?.querySelector('.gb-ntg-model')?.getAttribute('width'))).toBeCloseTo(r.p_true * bar, 6);
+  });
+
   it('takes shares on native sliders and normalises them', () => {
     const root = mount();
     const r = round();
