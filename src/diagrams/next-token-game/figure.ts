@@ -35,9 +35,10 @@ export function drawFigure(
     .data([0])
     .join('text')
     .attr('class', 'gb-ntg-key')
-    .attr('x', LABEL)
+    .attr('x', 0)
     .attr('y', 12)
-    .text(revealed ? 'Your share (top bar) and the model’s probability (bottom bar)' : 'Your share of 100%');
+    // Short enough for a 260 px phone column at 13 px.
+    .text(revealed ? 'Bars: your share, then the model’s p' : 'Bars: your share of 100%');
   const g = svg
     .selectAll<SVGGElement, FigureRow>('g.gb-ntg-row')
     .data(rows, (r) => r.c.id)
