@@ -4,7 +4,7 @@
  * and its measured head labels. Nothing the model says is typed into the chapter.
  */
 import type { HeadScores } from '../../model/assets';
-import { isPattern, labelCounts } from './labels';
+import { isPattern, labelCounts } from '../../diagrams/kit/attention/patterns';
 import { percent, showToken } from '../../diagrams/kit/tokens';
 import type { StoryData } from './data';
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 /**
- * The lifecycle every plain live diagram shares (src/diagrams/live-model.ts), driven through
+ * The lifecycle every live diagram shares (the kit host, src/diagrams/kit/element.ts, and its
+ * LiveModel part, kit/live.ts), driven through
  * <glassbox-next-token> against a stand-in for the model worker: the build-time example until
  * the model answers, the live answer in the chart, the export and the status line, failure with
  * Retry, and typing. The real model runs in the adapter tests and in Playwright.
