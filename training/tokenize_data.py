@@ -22,7 +22,10 @@ V = write_hf(merges, out / "tokenizer.json", out / "tokenizer_config.json", args
 assert V == args.vocab
 enc = Encoder(merges)
 stats = {}
-for split in ["train", "val_brown", "val_gutenberg"]:
+# narrative and stories feed a config's "mix" (train.py); the BPE never sees them.
+for split in ["train", "val_brown", "val_gutenberg", "narrative", "stories"]:
+    if not (data / f"{split}.txt").exists():
+        continue
     txt = text if split == "train" else (data / f"{split}.txt").read_text(encoding="utf-8")
     ids = np.array(enc.encode(txt), dtype=np.uint16)
     ids.tofile(data / f"{split}.bin")

@@ -93,6 +93,12 @@ def main():
     train = load_tokens(data / "train.bin")
     meta = json.loads((data / "tokens.json").read_text())
     vals = {k: (load_tokens(data / f"{k}.bin"), meta[k]["bytes"]) for k in ["val_brown", "val_gutenberg"]}
+    # "mix": {"narrative": 0.1, "stories": 0.15} gives those shares of the batch rows to the extra
+    # sources (prepare.py); the rest come from the whole training split, as without a mix.
+    mix = cfg.get("mix") or {}
+    sources = [train] + [load_tokens(data / f"{k}.bin") for k in mix]
+    weights = [1.0 - sum(mix.values())] + list(mix.values())
+    assert weights[0] >= 0, "mix shares must sum to at most 1"
 
     torch.manual_seed(cfg["seed"])
     model = GPT(cfg["model"])
@@ -112,12 +118,26 @@ def main():
     print(f"params {log['params']:,}  steps {cfg['steps']}  tokens/step {B*T}  train tokens {len(train):,}", flush=True)
 
     t0 = time.time(); seconds0 = log["seconds"]; tok_since, t_since = 0, time.time()
+    # "keep_steps": the weights at these steps (0 = the random initialisation) are kept for the
+    # training chapter's checkpoints (export.py --checkpoint work/step-NNNNNN.pt).
+    keep = set(cfg.get("keep_steps", []))
+
+    def keep_weights():
+        if step in keep and not (work / f"step-{step:06d}.pt").exists():
+            torch.save({"model": model.state_dict(), "step": step, "log": {"train": list(log["train"]), "val": list(log["val"])}},
+                       work / f"step-{step:06d}.pt")
+    keep_weights()
     while step < cfg["steps"]:
         # Batch for step s is a pure function of (seed, s): resume-safe and reproducible.
         g = np.random.default_rng([cfg["seed"], step])
-        starts = g.integers(0, len(train) - T - 1, size=B)
-        x = torch.from_numpy(np.stack([train[s:s + T] for s in starts]))
-        y = torch.from_numpy(np.stack([train[s + 1:s + T + 1] for s in starts]))
+        if mix:
+            # Each row of the batch comes from one source, drawn with the mix's weights.
+            rows = [sources[k] for k in g.choice(len(sources), size=B, p=weights)]
+        else:
+            rows = [train] * B
+        starts = [g.integers(0, len(r) - T - 1) for r in rows] if mix else g.integers(0, len(train) - T - 1, size=B)
+        x = torch.from_numpy(np.stack([r[s:s + T] for r, s in zip(rows, starts)]))
+        y = torch.from_numpy(np.stack([r[s + 1:s + T + 1] for r, s in zip(rows, starts)]))
         scale = lr_at(step, cfg) / cfg["lr"]
         for o in opts:
             for grp in o.param_groups:
@@ -133,6 +153,7 @@ def main():
         for o in opts:
             o.step()
         step += 1; tok_since += B * T
+        keep_weights()
         if step % cfg["log_every"] == 0 or step == cfg["steps"]:
             el = time.time() - t_since
             tps = tok_since / el

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduce Glassbox's model from a clean checkout: data -> tokenizer -> training -> export ->
-# golden data -> head scores -> model card. Resumable: rerun to continue from the last checkpoint.
+# golden data -> head scores -> checkpoints -> model card. Resumable: rerun to continue from the last checkpoint.
 # Usage: npm run train:model [-- <config.json>]      (default training/configs/glassbox-gpt-6l.json)
 # Corpus folder: GLASSBOX_GUTENBERG (default ../shared/corpora/gutenberg).
 set -euo pipefail
@@ -22,14 +22,18 @@ RUN=$W/run/$ID
 OUT=public/models/$ID
 start=$(date +%s)
 cd training
-[ -f .work/data/train.txt ] || $PY prepare.py --out .work/data
-[ -f .work/data/train.bin ] && [ -f .work/tok$VOCAB/tokenizer.json ] || $PY tokenize_data.py --data .work/data --vocab "$VOCAB" --out .work/tok$VOCAB
+[ -f .work/data/stories.txt ] || $PY prepare.py --out .work/data
+[ -f .work/data/train.bin ] && [ -f .work/data/stories.bin ] && [ -f .work/tok$VOCAB/tokenizer.json ] || $PY tokenize_data.py --data .work/data --vocab "$VOCAB" --out .work/tok$VOCAB
 cd ..
 $PY training/train.py --config "$CONFIG" --work "$RUN" --resume
 CK=$RUN/final.pt
+# A retrain replaces <id>/: the served version moves to <id>@<version>/ first, for old links.
+$PY training/archive.py --out "$OUT"
 $PY training/export.py --config "$CONFIG" --checkpoint "$CK" --tokenizer "$W/tok$VOCAB" --out "$OUT"
 $PY training/golden.py --config "$CONFIG" --checkpoint "$CK" --tokenizer "$W/tok$VOCAB" --out "tests/golden/$ID.json"
 $PY training/heads.py --config "$CONFIG" --checkpoint "$CK" --tokenizer "$W/tok$VOCAB" --data "$DATA" --out "$OUT/heads.json"
+# The training chapter's checkpoints (the config's keep_steps), before card.py lists them.
+$PY training/checkpoints.py --config "$CONFIG" --run "$RUN" --tokenizer "$W/tok$VOCAB" --data "$DATA" --out "$OUT"
 $PY training/card.py --config "$CONFIG" --checkpoint "$CK" --tokenizer "$W/tok$VOCAB" --data "$DATA" \
   --golden "tests/golden/$ID.json" --heads "$OUT/heads.json" --out "$OUT"
 echo "done in $(( ($(date +%s) - start) / 60 )) min: $OUT"
