@@ -1,6 +1,6 @@
 /**
  * <glassbox-train-live>: the reader trains a tiny character model in a Web Worker (worker.ts).
- * The main thread only posts commands and draws, once per animation frame at most. Changing the
+ * The main thread only posts commands and draws, every DRAW_MS at most. Changing the
  * text, learning rate or seed resets the run; hiding the tab pauses it, as does leaving the page.
  */
 import { withoutState } from '../kit/body';
@@ -17,12 +17,14 @@ type State = { text: string; lr: number; seed: number };
 export type TrainLiveExport = { state: State } & TrainBody;
 
 const DRAG_MS = 150; // ms a slider waits before the URL follows
+const DRAW_MS = 250; // ms between redraws while training
 
 export class GlassboxTrainLive extends DiagramElement<State> {
   protected readonly entry = entry;
   private body: TrainBody = { ...EMPTY_BODY };
   private worker: Worker | null = null;
-  private frame = 0;
+  /** The current run's id; messages from an earlier run are dropped. */
+  private run = 0;
   private readonly chart = new ChartSlot<TrainBody, ChartOptions, State>(this, this.port(), () => this.body, () => ({ width: this.width || undefined, reducedMotion: this.reducedMotion() }));
 
   protected connected() {
@@ -50,7 +52,6 @@ export class GlassboxTrainLive extends DiagramElement<State> {
     this.life.add(() => {
       this.worker?.terminate();
       this.worker = null;
-      cancelAnimationFrame(this.frame);
     });
     this.reset();
   }
@@ -70,7 +71,7 @@ export class GlassboxTrainLive extends DiagramElement<State> {
 
   private reset() {
     this.body = { ...EMPTY_BODY };
-    this.send({ type: 'reset', text: this.text(), lr: this.state.lr, seed: this.state.seed }, false);
+    this.send({ type: 'reset', text: this.text(), lr: this.state.lr, seed: this.state.seed, run: ++this.run }, false);
     this.draw();
   }
 
@@ -89,20 +90,19 @@ export class GlassboxTrainLive extends DiagramElement<State> {
       this.byRole('train-error').textContent = m.message;
       return;
     }
+    if (m.run !== this.run) return;
     if (m.type === 'ready') {
       this.body = { ...EMPTY_BODY, vocab: m.vocab, initial: m.initial };
       this.byRole('train-error').textContent = '';
     } else {
       this.body.losses.push(...m.losses);
       if (m.sample) this.body.samples.push(m.sample);
-      this.body.running = m.running;
     }
     this.dataset.source = 'model';
-    this.sync();
-    if (!this.frame) this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.draw();
-    });
+    if (m.type === 'ready') this.sync();
+    // Redraw and rewrite the export at most every DRAW_MS: the worker posts ~80 slices a second,
+    // and on a busy machine drawing each one would give the main thread long tasks.
+    if (!this.life.pending('draw')) this.life.later('draw', DRAW_MS, () => this.draw());
   }
 
   private draw() {

@@ -1,13 +1,14 @@
 /** Messages between the train-live element and its worker. */
 export type ToTrainer =
-  | { type: 'reset'; text: string; lr: number; seed: number }
+  | { type: 'reset'; text: string; lr: number; seed: number; run: number }
   | { type: 'run' }
   | { type: 'pause' }
   | { type: 'step' };
 
 export type FromTrainer =
-  | { type: 'ready'; vocab: number; chars: number; initial: number }
-  | { type: 'losses'; from: number; losses: number[]; sample?: { step: number; text: string }; running: boolean }
+  // `run` echoes the reset it answers, so the page drops messages from a run it has replaced.
+  | { type: 'ready'; run: number; vocab: number; chars: number; initial: number }
+  | { type: 'losses'; run: number; from: number; losses: number[]; sample?: { step: number; text: string }; running: boolean }
   | { type: 'error'; message: string };
 
 /** A sample is printed every this many steps. */

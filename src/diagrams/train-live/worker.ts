@@ -11,6 +11,7 @@ declare const self: DedicatedWorkerGlobalScope;
 
 let model: CharModel | null = null;
 let seed = 1;
+let run = 0;
 let running = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -29,7 +30,7 @@ function slice(maxSteps: number) {
       break;
     }
   }
-  post({ type: 'losses', from, losses, sample, running });
+  post({ type: 'losses', run, from, losses, sample, running });
   if (running) timer = setTimeout(() => slice(Infinity), 0);
 }
 
@@ -40,8 +41,9 @@ self.onmessage = (ev: MessageEvent<ToTrainer>) => {
       running = false;
       if (timer) clearTimeout(timer);
       seed = m.seed;
+      run = m.run;
       model = new CharModel(m.text, { lr: m.lr, seed: m.seed });
-      post({ type: 'ready', vocab: model.vocab, chars: model.ids.length, initial: model.fullLoss() });
+      post({ type: 'ready', run, vocab: model.vocab, chars: model.ids.length, initial: model.fullLoss() });
     } else if (m.type === 'run') {
       if (!running) {
         running = true;
