@@ -41,6 +41,7 @@ export function render(root: HTMLElement, data: StepBody, options: StepOptions =
   const summary = liveLine(base, 'gb-gs-summary');
   const tokens = base.append('ol').attr('class', 'gb-gs-tokens').attr('aria-label', 'Positions: pick the token whose next token the step learns');
   const stats = base.append('dl').attr('class', 'gb-gs-stats');
+  base.append('p').attr('class', 'gb-gs-key').text('Each token has two bars: the lighter is its probability before the step, the darker after it. The true next token is in bold orange.');
   const svg = exportSvg(base, 'gb-gs-chart').attr('aria-hidden', 'true').attr('font-size', 12);
   const table = dataTable<StepBody>(base, { cls: 'gb-gs-table', columns: ['Token', 'Token id', 'p before', 'p after', 'p − y'] }, (b) => ({
     caption: b.target ? `Candidates for the token after position ${b.position}, before and after one step` : 'No step for this text',

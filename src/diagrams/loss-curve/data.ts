@@ -95,7 +95,7 @@ export function curveView(d: CurveExport): LinesView {
     xLabel: state.x === 'tokens' ? 'training tokens seen' : 'training step',
     yLabel: bpb ? 'loss, bits per byte' : 'loss, nats per token',
     y2Label: 'learning rate',
-    y2Format: (v) => v.toExponential(0),
+    y2Format: (v) => String(Number(v.toPrecision(2))),
     xDomain: [0, last ? xOf(last) : 1],
     marks: d.checkpoints.map((c) => ({ x: xOf(c), label: c.step === 0 ? 'init' : c.step >= 1000 ? `${c.step / 1000}k` : String(c.step) })),
     band: warm ? { from: 0, to: xOf(warm), label: 'warm-up' } : undefined,

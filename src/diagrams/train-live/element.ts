@@ -98,8 +98,10 @@ export class GlassboxTrainLive extends DiagramElement<State> {
       this.body.losses.push(...m.losses);
       if (m.sample) this.body.samples.push(m.sample);
     }
-    this.dataset.source = 'model';
-    if (m.type === 'ready') this.sync();
+    if (m.type === 'ready') {
+      this.dataset.source = 'model';
+      this.sync();
+    }
     // Redraw and rewrite the export at most every DRAW_MS: the worker posts ~80 slices a second,
     // and on a busy machine drawing each one would give the main thread long tasks.
     if (!this.life.pending('draw')) this.life.later('draw', DRAW_MS, () => this.draw());

@@ -12,7 +12,7 @@ export function render(root: HTMLElement, data: TrainBody, options: ChartOptions
   const summary = liveLine(base, 'gb-tl-summary');
   const svg = exportSvg(base, 'gb-tl-chart').attr('aria-hidden', 'true').attr('font-size', 12);
   const frame = linesFrame(svg);
-  const heading = base.append('h3').attr('class', 'gb-tl-heading');
+  const heading = base.append('p').attr('class', 'gb-tl-heading');
   const list = base.append('ol').attr('class', 'gb-tl-samples');
 
   function draw(b: TrainBody, o: ChartOptions) {
