@@ -19,6 +19,25 @@ export interface CatalogueEntry {
   path?: string;
   /** True for a previous default kept only so that old links still load. */
   archived?: boolean;
+  /** Snapshots of this model's training run, oldest first (training-chapter scrubber). */
+  checkpoints?: CheckpointInfo[];
+  /** A checkpoint's tokenizer lives in its parent model's folder: the parent's id. */
+  tokenizer?: string;
+}
+
+/** One checkpoint as models.json lists it; the final one is the model itself (`path: "."`). */
+export interface CheckpointInfo {
+  step: number;
+  /** Training tokens seen by this step. */
+  tokens: number;
+  /** Folder relative to the model's own, e.g. `checkpoints/step-000100`, or `.` for the final model. */
+  path: string;
+  /** The ONNX file inside that folder, e.g. `onnx/model_quantized.onnx`. */
+  file: string;
+  /** Size of that file, for the progress bar. */
+  bytes: number;
+  /** Held-out loss at this step, nats per token, when the recipe measured it. */
+  val_loss?: number;
 }
 
 export interface Catalogue {
@@ -54,6 +73,34 @@ export function defaultEntry(cat: Catalogue): CatalogueEntry {
 
 /** Ids and versions are what training/card.py writes: no spaces, no `@`, no slashes. */
 const REF = /^([\w.-]+)@([\w.-]+)$/;
+/** A checkpoint of a model version: `<id>@<version>/step-<6 digits>`. */
+const CHECKPOINT_REF = /^([\w.-]+@[\w.-]+)\/step-(\d{6})$/;
+
+/** The ref that loads `parent`'s checkpoint at `step`; the final checkpoint is the model's own ref. */
+export function checkpointRef(parent: Pick<CatalogueEntry, 'id' | 'version'>, c: Pick<CheckpointInfo, 'step' | 'path'>): string {
+  return c.path === '.' ? modelRef(parent) : `${modelRef(parent)}/step-${String(c.step).padStart(6, '0')}`;
+}
+
+/**
+ * The entry a checkpoint ref loads: the checkpoint's own folder, q8 like its parent, with the
+ * parent's tokenizer, and a version (`<version>/step-…`) that keeps its traces apart from the
+ * parent's. Null when the catalogue lists no such checkpoint.
+ */
+export function checkpointEntry(cat: Catalogue, ref: string): CatalogueEntry | null {
+  const m = CHECKPOINT_REF.exec(ref.trim());
+  if (!m) return null;
+  const parent = cat.models.find((e) => modelRef(e) === m[1]);
+  const c = parent?.checkpoints?.find((k) => k.step === Number(m[2]) && k.path !== '.');
+  if (!parent || !c) return null;
+  return {
+    id: parent.id,
+    dtype: parent.dtype,
+    bytes: c.bytes,
+    version: `${parent.version}/step-${m[2]}`,
+    path: `${entryFolder(parent)}${c.path.replace(/^\.\/|\/$/g, '')}/`,
+    tokenizer: parent.id,
+  };
+}
 
 /**
  * The entry a link's `model=` value asks for. Null or empty: the default, silently. A ref the
@@ -63,6 +110,8 @@ const REF = /^([\w.-]+)@([\w.-]+)$/;
 export function resolveModelRef(cat: Catalogue, ref: string | null | undefined): ResolvedModel {
   const current = defaultEntry(cat);
   if (ref === null || ref === undefined || ref.trim() === '') return { entry: current };
+  const checkpoint = checkpointEntry(cat, ref);
+  if (checkpoint) return { entry: checkpoint };
   const shown = `showing the current model (${current.id} version ${current.version})`;
   const m = REF.exec(ref.trim());
   if (!m) return { entry: current, note: `This link names its model as “${ref}”, which is not a model this site knows; ${shown}.` };
@@ -94,4 +143,9 @@ export async function fetchCatalogue(base: string): Promise<Catalogue> {
 export function pretrainedName(entry: CatalogueEntry, modelsRoot: string): string {
   if (entry.path === undefined) return entry.id;
   return modelsRoot.replace(/\/?$/, '/') + entryFolder(entry).replace(/\/$/, '');
+}
+
+/** What the tokenizer's `from_pretrained` is given: a checkpoint's parent id, else the entry's own name. */
+export function tokenizerName(entry: CatalogueEntry, modelsRoot: string): string {
+  return entry.tokenizer ?? pretrainedName(entry, modelsRoot);
 }

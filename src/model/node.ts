@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
 import { Adapter, SESSION_OPTIONS, modelInfo, type Catalogue, type CatalogueEntry } from './core';
-import { entryFolder, pretrainedName, resolveModelRef } from './catalogue';
+import { entryFolder, pretrainedName, resolveModelRef, tokenizerName } from './catalogue';
 import { pickOutputs } from './trace-memo';
 import type { ModelApi, TokenizerApi } from './api';
 import { TokenizerAdapter } from './tokenizer';
@@ -36,7 +36,7 @@ export async function loadAdapter(
   env.allowLocalModels = true;
   env.localModelPath = dir + '/';
   const name = pretrainedName(entry, env.localModelPath);
-  const tokenizer = await AutoTokenizer.from_pretrained(name);
+  const tokenizer = await AutoTokenizer.from_pretrained(tokenizerName(entry, env.localModelPath));
   const model = await AutoModelForCausalLM.from_pretrained(name, { dtype: entry.dtype, session_options: SESSION_OPTIONS });
   const config = JSON.parse(readFileSync(join(dir, entryFolder(entry), 'config.json'), 'utf8'));
   return new Adapter({ model, tokenizer, config }, modelInfo(entry, config));

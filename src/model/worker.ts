@@ -10,7 +10,7 @@ import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transform
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import { Adapter, SESSION_OPTIONS, modelInfo } from './core';
-import { defaultEntry, entryFolder, fetchCatalogue, modelRef, pretrainedName, resolveModelRef, type Catalogue, type CatalogueEntry } from './catalogue';
+import { defaultEntry, entryFolder, fetchCatalogue, modelRef, pretrainedName, resolveModelRef, tokenizerName, type Catalogue, type CatalogueEntry } from './catalogue';
 import { pickOutputs } from './trace-memo';
 import { TensorF32 } from './tensor';
 import { TokenizerAdapter } from './tokenizer';
@@ -72,7 +72,7 @@ async function load(modelsUrl: string, entry: CatalogueEntry, ref: string): Prom
   const config = (await (await fetch(`${modelsUrl}${entryFolder(entry)}config.json`)).json()) as Record<string, number | string>;
   const name = pretrainedName(entry, env.localModelPath);
   const [tokenizer, model] = await Promise.all([
-    AutoTokenizer.from_pretrained(name, { progress_callback }),
+    AutoTokenizer.from_pretrained(tokenizerName(entry, env.localModelPath), { progress_callback }),
     AutoModelForCausalLM.from_pretrained(name, { dtype: entry.dtype, device: 'wasm', session_options: SESSION_OPTIONS, progress_callback }),
   ]);
   return new Adapter({ model, tokenizer, config }, modelInfo(entry, config));

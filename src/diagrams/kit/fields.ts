@@ -76,3 +76,13 @@ export const layersFixtures = {
 export function mergeStep(max: number, fallback: number) {
   return { kind: 'int', min: 0, max, default: fallback, label: 'step' } as const;
 }
+
+/**
+ * The accelerator and its utilisation, shared by the cost calculator and the training chapter's
+ * compute table so a link's `gpu` and `mfu` mean the same in both.
+ */
+export const acceleratorState = {
+  gpu: { kind: 'enum', values: ['v100', 'a100', 'h100'], default: 'a100', label: 'accelerator' },
+  // Model-FLOPs utilisation: the share of peak spent on the model's own 6ND FLOPs.
+  mfu: { kind: 'number', min: 0.05, max: 0.8, step: 0.01, default: 0.4, label: 'utilisation (MFU)' },
+} as const satisfies StateSchema;

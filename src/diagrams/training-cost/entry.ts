@@ -1,5 +1,5 @@
 import { diagram } from '../kit/schema';
-import { scaleN, scaleD } from '../kit/fields';
+import { acceleratorState, scaleN, scaleD } from '../kit/fields';
 
 export default diagram({
   id: 'training-cost',
@@ -11,9 +11,7 @@ export default diagram({
   state: {
     N: scaleN,
     D: { ...scaleD, default: 2e12 },
-    gpu: { kind: 'enum', values: ['v100', 'a100', 'h100'], default: 'a100', label: 'accelerator' },
-    // Model-FLOPs utilisation: the share of peak spent on the model's own 6ND FLOPs.
-    mfu: { kind: 'number', min: 0.05, max: 0.8, step: 0.01, default: 0.4, label: 'utilisation (MFU)' },
+    ...acceleratorState,
   },
   fixtures: {
     default: {},
