@@ -1,12 +1,12 @@
 """Export the weights a run kept at "keep_steps" (train.py) for the training chapter's scrubber.
 
-Each becomes a folder public/models/<id>/checkpoints/step-NNNNNN/ that transformers.js loads on
-its own: config.json, generation_config.json, the tokenizer files (the same tokenizer as the
-final model) and onnx/model_quantized.onnx, the q8 network exactly as export.py builds the
-site's default (no fp32 file: the chapter shows only the default variant). checkpoints.json next
+Each becomes a folder public/models/<id>/checkpoints/step-NNNNNN/ with config.json,
+generation_config.json and onnx/model_quantized.onnx, the q8 network exactly as export.py builds
+the site's default (no fp32 file: the chapter shows only the default variant). The tokenizer is
+the final model's: the site loads it from public/models/<id>/ (catalogue.ts tokenizerName). checkpoints.json next
 to them lists steps, tokens seen, bytes and held-out loss, and card.py copies it into models.json.
 
-Usage: python3 checkpoints.py --config C --run .work/run/<id> --tokenizer .work/tok8192 \
+Usage: python3 checkpoints.py --config C --run .work/run/<id> \
        --data .work/data --out public/models/<id>
 """
 import argparse, json, shutil, sys, tempfile
@@ -36,7 +36,6 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--config", required=True)
     ap.add_argument("--run", required=True, help="the run's work folder, holding step-NNNNNN.pt")
-    ap.add_argument("--tokenizer", required=True)
     ap.add_argument("--data", required=True)
     ap.add_argument("--out", required=True, help="public/models/<id>")
     ap.add_argument("--windows", type=int, default=100, help="held-out windows scored per checkpoint")
@@ -59,8 +58,6 @@ def main():
         (folder / "config.json").write_text(json.dumps(hf_config(cfg), indent=2))
         (folder / "generation_config.json").write_text(json.dumps(
             {"bos_token_id": eos, "eos_token_id": eos, "max_length": cfg["model"]["n_positions"], "do_sample": False}, indent=2))
-        for f in ["tokenizer.json", "tokenizer_config.json"]:
-            shutil.copy(Path(args.tokenizer) / f, folder / f)
         row = {"step": step, "tokens": step * cfg["batch"] * cfg["seq_len"], "path": f"checkpoints/step-{step:06d}",
                "file": "onnx/model_quantized.onnx", "bytes": size}
         # fp32 scores of the checkpoint's weights on the first windows of each held-out set (the

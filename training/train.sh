@@ -33,7 +33,7 @@ $PY training/export.py --config "$CONFIG" --checkpoint "$CK" --tokenizer "$W/tok
 $PY training/golden.py --config "$CONFIG" --checkpoint "$CK" --tokenizer "$W/tok$VOCAB" --out "tests/golden/$ID.json"
 $PY training/heads.py --config "$CONFIG" --checkpoint "$CK" --tokenizer "$W/tok$VOCAB" --data "$DATA" --out "$OUT/heads.json"
 # The training chapter's checkpoints (the config's keep_steps), before card.py lists them.
-$PY training/checkpoints.py --config "$CONFIG" --run "$RUN" --tokenizer "$W/tok$VOCAB" --data "$DATA" --out "$OUT"
+$PY training/checkpoints.py --config "$CONFIG" --run "$RUN" --data "$DATA" --out "$OUT"
 $PY training/card.py --config "$CONFIG" --checkpoint "$CK" --tokenizer "$W/tok$VOCAB" --data "$DATA" \
   --golden "tests/golden/$ID.json" --heads "$OUT/heads.json" --out "$OUT"
 echo "done in $(( ($(date +%s) - start) / 60 )) min: $OUT"
