@@ -6,6 +6,7 @@
 import type { ModelApi } from '../model/api';
 import { EXAMPLE_TEXTS } from '../model/examples';
 import { buildStory } from '../stories/attention-story/data';
+import { pronounExample } from '../stories/attention-story/pronoun-example';
 import { runOf } from '../diagrams/contextual-path/data';
 import { windowExamples } from './next-token';
 
@@ -41,6 +42,7 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
       b: runOf(await model.trace(EXAMPLE_TEXTS.contextB), EXAMPLE_TEXTS.contextWord, true),
     },
     ...(await windowExamples(model)),
+    'attention-pronouns': await pronounExample(model, round6),
     'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
   };
 }
