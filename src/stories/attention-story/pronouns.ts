@@ -192,7 +192,7 @@ function onSentence(c: CoreferenceHead, s: OnSentence): string {
   const k = quoted(s.tokens[s.key].text);
   let top = 0;
   for (let j = 1; j <= s.query; j++) if (s.weights[j] > s.weights[top]) top = j;
-  const head = `In the diagram's sentence, ${where(c)}`;
+  const head = `In the diagram’s sentence, ${where(c)}`;
   if (top === s.key) return `${head} sends the most attention from ${q} to ${k}: ${percent(s.weights[top])}.`;
   return `${head} sends the most attention from ${q} to ${quoted(s.tokens[top].text)} (${percent(s.weights[top])}); ${k} gets ${percent(s.weights[s.key])}.`;
 }

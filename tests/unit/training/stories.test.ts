@@ -14,7 +14,7 @@ import { EXAMPLE_TEXTS } from '../../../src/model/examples';
 import { PROBE_TEXTS } from '../../../src/stories/attention-story/pronouns';
 
 const root = process.cwd();
-const words = (s: string) => s.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+const words = (s: string): string[] => s.toLowerCase().match(/[a-z0-9']+/g) ?? [];
 
 /** Every text a page shows by default: schema defaults, fixtures, example texts, chapter props, the attention chapter's pronoun probes. */
 function siteTexts(): string[] {
