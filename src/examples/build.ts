@@ -6,6 +6,7 @@
 import type { ModelApi } from '../model/api';
 import { EXAMPLE_TEXTS } from '../model/examples';
 import { buildStory } from '../stories/attention-story/data';
+import { pronounExample } from '../stories/attention-story/pronoun-example';
 import { runOf } from '../diagrams/contextual-path/data';
 import { windowExamples } from './next-token';
 import { trainingExamples } from './training';
@@ -43,6 +44,7 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
     },
     ...(await windowExamples(model)),
     ...(await trainingExamples(model)),
+    'attention-pronouns': await pronounExample(model, round6),
     'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
   };
 }

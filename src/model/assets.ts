@@ -58,6 +58,88 @@ export interface HeadScores {
   /** How a label was chosen, in words. */
   label_rule?: string;
   pronoun_cases?: { text: string; pronoun: string; antecedent: string; query: number; key: number }[];
+  /** How well each head links a pronoun to the noun it means, on sentences never trained on (training/coref.py). */
+  coreference?: Coreference;
+}
+
+/** One half's pick: the best head on that half, 0-based, and its accuracy (0..1) on the other half. */
+export interface CoreferencePick {
+  chosen_on: string;
+  layer: number;
+  head: number;
+  accuracy: number;
+}
+
+/** heads.json's `coreference`, written by training/coref.py on training/eval/pronouns.tsv. */
+export interface Coreference {
+  /** Hand-written sentences scored. */
+  cases: number;
+  /** [layer][head], 0-based: share of cases (0..1) where the head gives the antecedent more attention than each other noun. */
+  per_head_accuracy: number[][];
+  /** [layer][head], 0-based: mean attention on the antecedent minus that on the strongest other noun. */
+  per_head_margin?: number[][];
+  /** Best head chosen on one half, scored on the other, both ways; `accuracy` is their mean. */
+  held_out: { directions: CoreferencePick[]; accuracy: number };
+  method?: string;
+}
+
+/** The head the site names for pronouns, 0-based, with what the held-out test says of it. */
+export interface CoreferenceHead {
+  layer: number;
+  head: number;
+  /** This head's accuracy (0..1) on the half it was not chosen on. */
+  heldOut: number;
+  /** Both halves' mean (0..1): the score of the whole method, the issue's acceptance number. */
+  mean: number;
+  cases: number;
+  /** The other half's pick when the halves disagree on the head. */
+  rival?: CoreferencePick;
+}
+
+/** The label a head earns for pronouns, as training/heads.py names it and kit/attention/patterns.ts knows it. */
+export const COREFERENCE_LABEL = 'pronoun → antecedent';
+/** Held-out accuracy (0..1) a head needs, with both halves agreeing, to carry that label: issue 26's acceptance bar. */
+export const COREFERENCE_LABEL_MIN = 0.75;
+
+function isCoreference(x: unknown, layers: number, heads: number): x is Coreference {
+  const c = x as Coreference | null;
+  const grid = (g: unknown) => Array.isArray(g) && g.length === layers && g.every((r) => Array.isArray(r) && r.length === heads);
+  const inside = (p: CoreferencePick) => Number.isInteger(p?.layer) && Number.isInteger(p?.head) && p.layer >= 0 && p.layer < layers && p.head >= 0 && p.head < heads && Number.isFinite(p.accuracy);
+  return (
+    !!c &&
+    Number.isInteger(c.cases) &&
+    grid(c.per_head_accuracy) &&
+    Array.isArray(c.held_out?.directions) &&
+    c.held_out.directions.length > 0 &&
+    c.held_out.directions.every(inside) &&
+    Number.isFinite(c.held_out.accuracy)
+  );
+}
+
+/**
+ * The pronoun head: the pick both halves agree on, else of the two picks the one more often
+ * right over all cases (then by margin), so the choice never looks at held-out accuracy.
+ * Null when heads.json has no (well-formed) coreference score.
+ */
+export function coreferenceHead(h: HeadScores): CoreferenceHead | null {
+  const c = h.coreference;
+  if (!c || !isCoreference(c, h.layers, h.heads)) return null;
+  const overall = (p: CoreferencePick) => c.per_head_accuracy[p.layer][p.head] + 1e-6 * (c.per_head_margin?.[p.layer]?.[p.head] ?? 0);
+  const [pick, ...others] = [...c.held_out.directions].sort((a, b) => overall(b) - overall(a));
+  const rival = others.find((p) => p.layer !== pick.layer || p.head !== pick.head);
+  // Picked by both halves, the head was scored on every case outside the half it was chosen on: the mean.
+  const heldOut = rival ? pick.accuracy : c.held_out.accuracy;
+  const out: CoreferenceHead = { layer: pick.layer, head: pick.head, heldOut, mean: c.held_out.accuracy, cases: c.cases };
+  if (rival) out.rival = rival;
+  return out;
+}
+
+/** heads.json with the pronoun label on the pronoun head when it has earned it (see COREFERENCE_LABEL_MIN); the file is never edited. */
+export function withCoreferenceLabel(h: HeadScores): HeadScores {
+  const c = coreferenceHead(h);
+  if (!c || c.rival || c.heldOut < COREFERENCE_LABEL_MIN) return h;
+  const labels = h.labels.map((row, l) => row.map((label, k) => (l === c.layer && k === c.head ? COREFERENCE_LABEL : label)));
+  return { ...h, labels };
 }
 
 /** Loose check of the fetched JSON, so a malformed file gives a clear error instead of NaN cells. */
@@ -75,14 +157,16 @@ export function isHeadScores(x: unknown): x is HeadScores {
   );
 }
 
+/** Checked head scores from a parsed heads.json (`where` names it in the error), pronoun label derived. */
+export function headScoresFrom(json: unknown, where: string): HeadScores {
+  if (!isHeadScores(json)) throw new Error(`${where} does not look like a head-score file`);
+  return withCoreferenceLabel(json);
+}
+
 /** A model's `heads.json`, once; rejects when it is missing or malformed. */
 export async function headScores(model?: string): Promise<HeadScores> {
   const folder = await folderOf(model);
-  return once(`heads:${folder}`, async () => {
-    const json = await fetchReader(siteBase()).json(`${folder}heads.json`);
-    if (!isHeadScores(json)) throw new Error(`${folder}heads.json does not look like a head-score file`);
-    return json;
-  });
+  return once(`heads:${folder}`, async () => headScoresFrom(await fetchReader(siteBase()).json(`${folder}heads.json`), `${folder}heads.json`));
 }
 
 /** Each head's label, [layer][head] 0-based, or null when heads.json cannot be had (asked again next time). */

@@ -157,8 +157,12 @@ class WorkerModel implements ModelApi, TokenizerApi {
   trace<K extends TraceOutput>(text: string, opts: TraceOptions<K>): Promise<PartialTrace<K>>;
   async trace(text: string, opts?: TraceOptions): Promise<PartialTrace<TraceOutput>> {
     const info = await this.load();
-    return traces.get(modelRef(info), text, opts?.outputs, (outputs) =>
-      this.call('trace', outputs ? [text, outputs] : [text]),
+    return traces.get(
+      modelRef(info),
+      text,
+      opts?.outputs,
+      (outputs) => this.call('trace', outputs ? [text, outputs] : [text]),
+      opts?.hold,
     );
   }
   nextTokens(text: string, k: number) {

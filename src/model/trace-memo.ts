@@ -47,22 +47,28 @@ export class TraceMemo {
   /**
    * The trace of `text` under `model` (any string naming the model, e.g. `<id>@<version>`) with
    * at least `outputs`; `run` computes one when none is held, and gets undefined for a full trace.
+   * `hold` false: a trace computed here is returned without being kept.
    */
   get<K extends TraceOutput>(
     model: string,
     text: string,
     outputs: readonly K[] | undefined,
     run: (outputs: TraceOutput[] | undefined) => Promise<AnyTrace>,
+    hold = true,
   ): Promise<PartialTrace<K>> {
     const key = JSON.stringify([model, text]);
     const wanted = normaliseOutputs(outputs);
+    const full = wanted.length === TRACE_OUTPUTS.length;
+    if (!hold) {
+      const hit = this.texts.get(key)?.find((h) => wanted.every((o) => h.outputs.has(o)));
+      return (hit?.promise ?? run(full ? undefined : wanted)) as Promise<PartialTrace<K>>;
+    }
     const held = this.texts.get(key) ?? [];
     // Re-inserting moves the text to the newest end of the Map's insertion order.
     this.texts.delete(key);
     this.texts.set(key, held);
     const hit = held.find((h) => wanted.every((o) => h.outputs.has(o)));
     if (hit) return hit.promise as Promise<PartialTrace<K>>;
-    const full = wanted.length === TRACE_OUTPUTS.length;
     const entry: Held = { outputs: new Set(wanted), promise: run(full ? undefined : wanted) };
     held.push(entry);
     entry.promise.catch(() => {

@@ -68,6 +68,12 @@ export type PartialTrace<K extends TraceOutput> = TraceHead & Pick<Trace, K>;
 export interface TraceOptions<K extends TraceOutput = TraceOutput> {
   /** The tensors to return; omitted, all of them. Fewer means less copied out of the worker. */
   outputs?: readonly K[];
+  /**
+   * false: answer from the page's memo when it can, but do not keep this trace there, so a
+   * page's fixed list of one-off sentences does not push out the texts its diagrams share.
+   * Default true.
+   */
+  hold?: boolean;
 }
 
 export interface NextToken {

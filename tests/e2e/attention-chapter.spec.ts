@@ -1,4 +1,5 @@
 import { percent } from '../../src/diagrams/kit/tokens';
+import { EXAMPLE_TEXTS } from '../../src/model/examples';
 import { ARCH, expect, MODEL_TIMEOUT, test } from './fixtures';
 import type { Locator, Page } from '@playwright/test';
 
@@ -12,6 +13,7 @@ interface HeadsExport {
 }
 
 const CHAPTER = '/attention/';
+const DEFAULT_TEXT = EXAMPLE_TEXTS.attention;
 
 test.use({ reducedMotion: 'reduce' });
 
@@ -149,8 +151,15 @@ test.describe('the attention chapter', () => {
       await view.scrollIntoViewIfNeeded();
       await expect(view).toHaveAttribute('data-source', 'model', { timeout: MODEL_TIMEOUT });
     }
-    // The main view, the matrix, the heads grid and the story all show the default sentence.
-    expect(await forwards()).toBe(1);
+    // The pronoun probes run their own sentences once each; the default sentence among them is shared.
+    const probes = page.locator('glassbox-pronoun-probes');
+    await probes.scrollIntoViewIfNeeded();
+    await expect(probes).toHaveAttribute('data-source', 'model', { timeout: MODEL_TIMEOUT });
+    const probeTexts = new Set(await probes.locator('tr[data-text]').evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.text)));
+    expect(probeTexts.has(DEFAULT_TEXT)).toBe(true);
+    const own = probeTexts.size - 1;
+    // The main view, the matrix, the heads grid, the story and the probes all show the default sentence.
+    expect(await forwards()).toBe(1 + own);
 
     // A new sentence typed in the main view: the grid and the story follow it, one trace between them.
     const text = 'The dog chased the ball until it was lost in the grass.';
@@ -158,7 +167,7 @@ test.describe('the attention chapter', () => {
     await main(page).locator('[data-role="text"]').fill(text);
     await expect.poll(async () => (await exportOf<{ text: string }>(main(page))).text, { timeout: MODEL_TIMEOUT }).toBe(text);
     await expect.poll(async () => (await exportOf<HeadsExport>(grid(page))).text, { timeout: MODEL_TIMEOUT }).toBe(text);
-    expect(await forwards()).toBe(2);
+    expect(await forwards()).toBe(2 + own);
   });
 
   test('the heads grid embeds with its state in the query', async ({ page }) => {

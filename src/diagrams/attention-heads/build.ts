@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import example from '../../data/examples/attention.json';
-import { isHeadScores } from '../../model/assets';
+import { headScoresFrom } from '../../model/assets';
 import type { BuiltView } from '../kit/build-time';
 import type { StateOf } from '../kit/schema';
 import { exampleHead } from '../kit/sources/trace';
@@ -17,8 +17,7 @@ import { clampToken, denseOf, headRows, viewOf, type AttentionHeadsExport } from
 
 export function buildView(state: StateOf<typeof entry.state>): BuiltView<AttentionHeadsExport> {
   const headsFile = join(process.cwd(), 'public/models', example.model.id, 'heads.json');
-  const scores: unknown = JSON.parse(readFileSync(headsFile, 'utf8'));
-  if (!isHeadScores(scores)) throw new Error(`${headsFile} is not a head-score file`);
+  const scores = headScoresFrom(JSON.parse(readFileSync(headsFile, 'utf8')), headsFile);
   // The example is for its own text; a different state text is shown once the model answers.
   const { token } = clampToken(example.text === state.text ? state.token : entry.state.token.default, example.tokens.length);
   const data: AttentionHeadsExport = {

@@ -62,10 +62,10 @@ export function attentionText(): string {
 }
 
 /**
- * Show a head and/or query token (1-based) in the page's attention diagram and its matrix;
- * false when neither is there.
+ * Show a head and/or query token (1-based), and optionally a new sentence, in the page's
+ * attention diagram and its matrix; false when neither is there.
  */
-export function selectInAttention(next: Partial<Pick<AttentionState, 'layer' | 'head' | 'token'>>): boolean {
+export function selectInAttention(next: Partial<AttentionState>): boolean {
   let found = false;
   for (const id of [ATTENTION, ATTENTION_MATRIX]) {
     const el = find(id);

@@ -22,6 +22,21 @@ describe('TraceMemo', () => {
     expect(run).toHaveBeenCalledTimes(2);
   });
 
+  it('with hold false, answers from what is held but keeps nothing, so one-off texts push out no other', async () => {
+    const memo = new TraceMemo(2);
+    const run = vi.fn(async (o?: TraceOutput[]) => fakeTrace('x', o));
+    await memo.get('m', 'shared', undefined, run);
+    await memo.get('m', 'shared', ['attentions'], run, false);
+    expect(run).toHaveBeenCalledTimes(1);
+    for (const t of ['p1', 'p2', 'p3']) await memo.get('m', t, ['attentions'], run, false);
+    expect(run).toHaveBeenCalledTimes(4);
+    expect(run).toHaveBeenLastCalledWith(['attentions']);
+    expect(memo.size).toBe(1);
+    await memo.get('m', 'shared', undefined, run);
+    await memo.get('m', 'p1', ['attentions'], run, false);
+    expect(run).toHaveBeenCalledTimes(5);
+  });
+
   it('keys on the model too', async () => {
     const memo = new TraceMemo();
     const run = vi.fn(async () => fakeTrace('a'));

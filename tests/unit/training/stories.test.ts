@@ -11,13 +11,14 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagrams } from '../../../src/diagrams/registry';
 import { EXAMPLE_TEXTS } from '../../../src/model/examples';
+import { PROBE_TEXTS } from '../../../src/stories/attention-story/pronouns';
 
 const root = process.cwd();
-const words = (s: string) => s.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+const words = (s: string): string[] => s.toLowerCase().match(/[a-z0-9']+/g) ?? [];
 
-/** Every text a page shows by default: schema defaults, fixtures, example texts, chapter props. */
+/** Every text a page shows by default: schema defaults, fixtures, example texts, chapter props, the attention chapter's pronoun probes. */
 function siteTexts(): string[] {
-  const out = new Set<string>(Object.values(EXAMPLE_TEXTS));
+  const out = new Set<string>([...Object.values(EXAMPLE_TEXTS), ...PROBE_TEXTS]);
   for (const d of diagrams) {
     for (const f of Object.values(d.state)) if (f.kind === 'string' && typeof f.default === 'string') out.add(f.default);
     for (const fx of Object.values(d.fixtures)) {
