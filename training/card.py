@@ -126,6 +126,9 @@ def main():
     (out / "training-log.json").write_text(json.dumps({
         "model": cfg["id"], "config": cfg, "params": params, "seconds": round(log["seconds"], 1),
         "machine": {"cpu": cpu_name(), "torch": torch.__version__, "threads": threads, "precision": precision},
+        # Tokens in each source and its share of batch rows: how many passes ("epochs") each got.
+        "data": {"tokens": {k: tokstats[k]["tokens"] for k in ["train", "narrative", "stories"] if k in tokstats},
+                 "shares": {"train": round(1 - sum((cfg.get("mix") or {}).values()), 6), **(cfg.get("mix") or {})}},
         "train": log["train"], "val": log["val"]}, indent=0))
 
     greedy = [(p, sample(model, enc, vocab, p)) for p in PROMPTS]
