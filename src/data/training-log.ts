@@ -39,6 +39,8 @@ export interface TrainingLog {
   machine: { cpu: string; threads: string; precision: string; [k: string]: string };
   train: TrainPoint[];
   val: ValPoint[];
+  /** Tokens in each training source and its share of batch rows (logs since the mix). */
+  data?: { tokens: Record<string, number>; shares: Record<string, number> };
 }
 
 const logs: Record<string, { default: unknown }> = import.meta.glob('/public/models/*/training-log.json', { eager: true });
@@ -59,4 +61,15 @@ export const LOG_MODEL = { id: current.id, version: current.version };
 export function runTotals(l: TrainingLog): { params: number; tokens: number; steps: number; seconds: number; machine: TrainingLog['machine'] } {
   const last = l.train[l.train.length - 1];
   return { params: l.params, tokens: last?.tokens ?? 0, steps: last?.step ?? 0, seconds: l.seconds, machine: l.machine };
+}
+
+/**
+ * How many times the run went through each source: tokens seen × the source's share of batch
+ * rows ÷ the source's tokens. "train" is the books and Brown; absent for logs without a mix.
+ */
+export function passes(l: TrainingLog): Record<string, number> {
+  const d = l.data;
+  if (!d) return {};
+  const seen = runTotals(l).tokens;
+  return Object.fromEntries(Object.entries(d.shares).filter(([k]) => d.tokens[k]).map(([k, share]) => [k, (seen * share) / d.tokens[k]!]));
 }
