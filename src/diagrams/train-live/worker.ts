@@ -1,11 +1,11 @@
 /// <reference lib="webworker" />
 /**
  * The train-live worker: trains the character model (src/math/char-model.ts) in slices of
- * SLICE_MS, posting each slice's losses, so the page's main thread only draws. Seeded, so the
+ * SLICE_MS with rests of REST_MS, posting each slice's losses, so the page's main thread only draws. Seeded, so the
  * same seed, learning rate and text give the same losses on every run.
  */
 import { CharModel } from '../../math/char-model';
-import { SAMPLE_CHARS, SAMPLE_EVERY, SLICE_MS, type FromTrainer, type ToTrainer } from './protocol';
+import { REST_MS, SAMPLE_CHARS, SAMPLE_EVERY, SLICE_MS, type FromTrainer, type ToTrainer } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -31,7 +31,7 @@ function slice(maxSteps: number) {
     }
   }
   post({ type: 'losses', run, from, losses, sample, running });
-  if (running) timer = setTimeout(() => slice(Infinity), 0);
+  if (running) timer = setTimeout(() => slice(Infinity), REST_MS);
 }
 
 self.onmessage = (ev: MessageEvent<ToTrainer>) => {
