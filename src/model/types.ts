@@ -77,6 +77,19 @@ export interface NextToken {
   p: number;
 }
 
+/** Next-token logits after a prompt followed by each of some continuations (token ids). */
+export interface Continuations {
+  model: ModelInfo;
+  text: string;
+  truncated: boolean;
+  /** The prompt's tokens. */
+  tokens: Token[];
+  /** [N][V] raw logits after the prompt and continuation n. */
+  logits: TensorF32;
+  /** Per continuation: answered from the KV cache (one token's forward pass, or none). */
+  cached: boolean[];
+}
+
 export interface GenerateOptions {
   maxNewTokens: number;
   /** 0 means greedy. */

@@ -1,0 +1,47 @@
+/**
+ * The decoding views' model source: the pure loops (src/math/generation.ts) ask for logits after
+ * token ids, and this turns that into `continuations` requests on the model, which the worker
+ * answers through its KV cache. The same code runs on the live page and in Node (examples, tests).
+ */
+import type { ModelApi } from '../../../model/api';
+import type { LogitsOf } from '../../../math/generation';
+import type { ModelInfo, Token } from '../../../model/types';
+
+export interface PromptLogits {
+  model: ModelInfo;
+  text: string;
+  truncated: boolean;
+  tokens: Token[];
+  /** The prompt's ids; the loops start from them. */
+  ids: number[];
+  /** Length V: the logits after the prompt alone. */
+  first: Float32Array;
+  logitsOf: LogitsOf;
+  /** Logits after several sequences in one request; `onBatch` hears each batch's size. */
+  batchOf: (seqs: number[][]) => Promise<Float32Array[]>;
+}
+
+/** How many sequences one request carries: small enough that a progress bar moves. */
+const BATCH = 8;
+
+export async function promptLogits(api: Pick<ModelApi, 'continuations'>, text: string, onBatch: (done: number) => void = () => {}): Promise<PromptLogits> {
+  const r = await api.continuations(text, [[]]);
+  const ids = r.tokens.map((t) => t.id);
+  const V = r.model.vocabSize;
+  const rest = (seq: readonly number[]) => seq.slice(ids.length);
+  const rows = (data: Float32Array, n: number) => Array.from({ length: n }, (_, i) => data.subarray(i * V, (i + 1) * V));
+  return {
+    model: r.model, text: r.text, truncated: r.truncated, tokens: r.tokens, ids,
+    first: r.logits.data.slice(0, V),
+    logitsOf: async (seq) => (await api.continuations(text, [rest(seq)])).logits.data,
+    batchOf: async (seqs) => {
+      const out: Float32Array[] = [];
+      for (let i = 0; i < seqs.length; i += BATCH) {
+        const part = seqs.slice(i, i + BATCH);
+        out.push(...rows((await api.continuations(text, part.map(rest))).logits.data, part.length));
+        onBatch(part.length);
+      }
+      return out;
+    },
+  };
+}
