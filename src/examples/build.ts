@@ -8,6 +8,7 @@ import { EXAMPLE_TEXTS } from '../model/examples';
 import { buildStory } from '../stories/attention-story/data';
 import { runOf } from '../diagrams/contextual-path/data';
 import { windowExamples } from './next-token';
+import { decodingExamples } from './decoding';
 
 /** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
 const round6 = (x: number) => Number(x.toFixed(6));
@@ -41,6 +42,7 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
       b: runOf(await model.trace(EXAMPLE_TEXTS.contextB), EXAMPLE_TEXTS.contextWord, true),
     },
     ...(await windowExamples(model)),
+    ...(await decodingExamples(model)),
     'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
   };
 }

@@ -176,8 +176,8 @@ function mass(p: Float64Array, of: Float64Array): { kept: number; mass: number }
  */
 export function runChain(logits: ArrayLike<number>, order: readonly SamplerId[], s: SamplerSettings, context: readonly number[] = []): Chain {
   const model = softmax(logits);
-  let scores = Float64Array.from(logits);
-  let before = model;
+  let scores: Float64Array = Float64Array.from(logits);
+  let before: Float64Array = model;
   const stages: Stage[] = [];
   for (const id of order) {
     scores = applySampler(id, scores, s, context);

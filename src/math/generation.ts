@@ -139,7 +139,9 @@ export async function beamSearch(
     for (const i of proposed.slice(0, o.width)) nodes[i].kept = true;
     live = proposed.slice(0, o.width).filter((i) => nodes[i].tokens[nodes[i].tokens.length - 1] !== o.eos);
   }
-  const ends = nodes.filter((n, i) => n.kept && !nodes.some((c) => c.parent === i && c.kept));
+  // A beam ends where the search stopped, or earlier where it produced eos.
+  const last = nodes.reduce((m, n) => Math.max(m, n.step), 0);
+  const ends = nodes.filter((n) => n.kept && (n.step === last || n.tokens[n.tokens.length - 1] === o.eos));
   const beams = ends
     .map((n) => ({ tokens: n.tokens, logp: n.score, score: n.score / Math.pow(n.tokens.length, o.lengthPenalty) }))
     .sort((a, b) => b.score - a.score);

@@ -7,7 +7,7 @@ import { Tensor } from '@huggingface/transformers';
 import { decodeStep, mulberry32, softmax, topK } from '../math/index';
 import { bytesToText, tokenBytes } from './bytes';
 import { TensorF32 } from './tensor';
-import type { Continuations, GenerateOptions, GenerateStep, ModelInfo, NextToken, Token, Trace } from './types';
+import type { Continuations, GenerateOptions, Via, GenerateStep, ModelInfo, NextToken, Token, Trace } from './types';
 import type { NextTokens } from './api';
 import type { CatalogueEntry } from './catalogue';
 
@@ -176,14 +176,14 @@ export class Adapter {
    * answered from memory; one whose prefix without its last token was asked before runs that one
    * token against the prefix's keys and values (past_key_values); anything else runs in full.
    */
-  async logitsAfter(ids: number[]): Promise<{ logits: Float32Array; cached: boolean }> {
+  async logitsAfter(ids: number[]): Promise<{ logits: Float32Array; via: Via }> {
     const input = ids.length ? ids.slice(-this.info.nPositions) : [this.info.eosTokenId];
     const key = input.join(',');
     const hit = this.kv.get(key);
     if (hit) {
       this.kv.delete(key);
       this.kv.set(key, hit);
-      return { logits: hit.logits, cached: true };
+      return { logits: hit.logits, via: 'memo' };
     }
     const parent = input.length > 1 ? this.kv.get(input.slice(0, -1).join(',')) : undefined;
     const fed = parent ? input.slice(-1) : input;
@@ -203,7 +203,7 @@ export class Adapter {
     for (const name of Object.keys(out)) if (name.startsWith('present.')) past[name.replace('present.', 'past_key_values.')] = out[name];
     this.kv.set(key, { logits, past });
     if (this.kv.size > KV_ENTRIES) this.kv.delete(this.kv.keys().next().value as string);
-    return { logits, cached: parent !== undefined };
+    return { logits, via: parent ? 'cache' : 'full' };
   }
 
   /** Logits after the prompt and each continuation, [N][V], through the KV cache (logitsAfter). */
@@ -211,17 +211,17 @@ export class Adapter {
     const { ids, truncated } = this.encode(text);
     const V = this.info.vocabSize;
     const data = new Float32Array(conts.length * V);
-    const cached: boolean[] = [];
+    const via: Via[] = [];
     for (let i = 0; i < conts.length; i++) {
       const r = await this.logitsAfter([...ids, ...conts[i]]);
       data.set(r.logits, i * V);
-      cached.push(r.cached);
+      via.push(r.via);
     }
     return {
       model: this.info, text, truncated,
       tokens: ids.map((id, i) => this.token(id, i)),
       logits: new TensorF32(data, [conts.length, V]),
-      cached,
+      via,
     };
   }
 

@@ -86,9 +86,12 @@ export interface Continuations {
   tokens: Token[];
   /** [N][V] raw logits after the prompt and continuation n. */
   logits: TensorF32;
-  /** Per continuation: answered from the KV cache (one token's forward pass, or none). */
-  cached: boolean[];
+  /** Per continuation: how it was answered. */
+  via: Via[];
 }
+
+/** memo: asked before, no forward pass; cache: one token run against the KV cache; full: a full pass. */
+export type Via = 'memo' | 'cache' | 'full';
 
 export interface GenerateOptions {
   maxNewTokens: number;

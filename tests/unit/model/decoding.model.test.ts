@@ -136,7 +136,7 @@ describe('generation with the KV cache', () => {
     const seq = [...ids];
     for (let s = 0; s < 5; s++) {
       const r = await adapter.logitsAfter(seq);
-      if (s > 0) expect(r.cached).toBe(true);
+      if (s > 0) expect(r.via).toBe('cache');
       const full = await onnxLast(seq);
       let worst = 0;
       for (let i = 0; i < full.length; i++) worst = Math.max(worst, Math.abs(full[i] - r.logits[i]));

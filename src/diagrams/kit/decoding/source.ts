@@ -5,7 +5,7 @@
  */
 import type { ModelApi } from '../../../model/api';
 import type { LogitsOf } from '../../../math/generation';
-import type { ModelInfo, Token } from '../../../model/types';
+import type { ModelInfo, Token, Via } from '../../../model/types';
 
 export interface PromptLogits {
   model: ModelInfo;
@@ -24,7 +24,14 @@ export interface PromptLogits {
 /** How many sequences one request carries: small enough that a progress bar moves. */
 const BATCH = 8;
 
-export async function promptLogits(api: Pick<ModelApi, 'continuations'>, text: string, onBatch: (done: number) => void = () => {}): Promise<PromptLogits> {
+export interface Hooks {
+  /** A batch of `done` sequences was answered. */
+  onBatch?: (done: number) => void;
+  /** One `logitsOf` call took `ms` (request to answer, on this side), answered `via`. */
+  onCall?: (ms: number, via: Via) => void;
+}
+
+export async function promptLogits(api: Pick<ModelApi, 'continuations'>, text: string, hooks: Hooks = {}): Promise<PromptLogits> {
   const r = await api.continuations(text, [[]]);
   const ids = r.tokens.map((t) => t.id);
   const V = r.model.vocabSize;
@@ -33,13 +40,18 @@ export async function promptLogits(api: Pick<ModelApi, 'continuations'>, text: s
   return {
     model: r.model, text: r.text, truncated: r.truncated, tokens: r.tokens, ids,
     first: r.logits.data.slice(0, V),
-    logitsOf: async (seq) => (await api.continuations(text, [rest(seq)])).logits.data,
+    logitsOf: async (seq) => {
+      const t0 = performance.now();
+      const r = await api.continuations(text, [rest(seq)]);
+      hooks.onCall?.(performance.now() - t0, r.via[0]);
+      return r.logits.data;
+    },
     batchOf: async (seqs) => {
       const out: Float32Array[] = [];
       for (let i = 0; i < seqs.length; i += BATCH) {
         const part = seqs.slice(i, i + BATCH);
         out.push(...rows((await api.continuations(text, part.map(rest))).logits.data, part.length));
-        onBatch(part.length);
+        hooks.onBatch?.(part.length);
       }
       return out;
     },
