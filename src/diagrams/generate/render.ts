@@ -62,7 +62,7 @@ export function render(root: HTMLElement, data: GenerateView, options: GenerateO
       .attr('data-token', (_, i) => i + 1)
       .attr('data-forked', (s) => (s.forked ? 'true' : null))
       .attr('aria-pressed', (_, i) => String(i === picked))
-      .attr('aria-label', (s) => `${showToken(s.chosen.text)}, ${percent(s.chosen.p_final)}${s.forked ? ', your choice' : ''}`)
+      .attr('title', (s) => (s.forked ? 'Your choice' : null))
       .on('click', (_, s) => opts.onPick?.(d.steps.indexOf(s)))
       .call((b) => b.select('.gb-gen-piece').text((s) => s.chosen.text))
       .call((b) => b.select('.gb-gen-p').text((s) => percent(s.chosen.p_final)));
