@@ -43,6 +43,8 @@ export function render(root: HTMLElement, data: BeamView, options: ChartOptions 
     const width = Math.max(300, Math.round(opts.width ?? 640));
     const steps = Math.max(1, ...d.nodes.map((n) => n.step));
     const colW = width / steps;
+    // The room a node's label takes; links run from there to the next column.
+    const nodeW = Math.min(colW - 16, 96);
     const row = new Map<number, number>();
     const perStep = new Map<number, number>();
     d.nodes.forEach((n, i) => {
@@ -72,9 +74,9 @@ export function render(root: HTMLElement, data: BeamView, options: ChartOptions 
         const i = d.nodes.indexOf(n);
         const [x2, y2] = xy(i);
         const [x1, y1] = xy(n.parent);
-        this.setAttribute('x1', String(x1 + colW - 12));
+        this.setAttribute('x1', String(x1 + nodeW));
         this.setAttribute('y1', String(y1));
-        this.setAttribute('x2', String(x2));
+        this.setAttribute('x2', String(x2 - 3));
         this.setAttribute('y2', String(y2));
         this.setAttribute('stroke', colour(i));
         this.setAttribute('stroke-width', best.has(i) ? '2.5' : '1');

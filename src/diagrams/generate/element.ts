@@ -5,6 +5,7 @@
  * the loop from the start, but the worker has every earlier prefix in its KV cache, so only new
  * tokens cost a forward pass, one token's each; those steps are timed as `glassbox:step`.
  */
+import { ARCH } from '../../model/architecture';
 import { DecodingElement } from '../kit/decoding/element';
 import { syncChain, wireChain } from '../kit/decoding/chain-controls';
 import { GREEDY_NOTE, isGreedy, resolveOrder } from '../kit/decoding/fields';
@@ -32,7 +33,7 @@ export class GlassboxGenerate extends DecodingElement<GenerateState, GenerateBod
 
   protected resolve(state: GenerateState) {
     const r = resolveOrder(state);
-    const f = parseForks(r.state.forks, 8192);
+    const f = parseForks(r.state.forks, ARCH.vocab);
     return { state: { ...r.state, forks: formatForks(f.forks) }, notes: [...r.notes, ...f.notes] };
   }
 
@@ -83,10 +84,11 @@ export class GlassboxGenerate extends DecodingElement<GenerateState, GenerateBod
         this.querySelector<HTMLElement>(`[data-token="${s + 1}"]`)?.focus();
       },
       onFork: (s, id) => {
-        const forks = parseForks(this.state.forks, 8192).forks;
+        const forks = parseForks(this.state.forks, ARCH.vocab).forks;
         forks.set(s, id);
         this.picked = -1;
-        this.choose({ forks: formatForks(forks, Infinity) });
+        // The tokens after a fork are drawn again, so forks made further on no longer apply.
+        this.choose({ forks: formatForks(forks, s + 1) });
       },
     };
   }

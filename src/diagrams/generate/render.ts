@@ -37,6 +37,15 @@ export function render(root: HTMLElement, data: GenerateView, options: GenerateO
   const strip = base.append('p').attr('class', 'gb-gen-text');
   const prompt = strip.append('span').attr('class', 'gb-gen-prompt');
   const tokens = strip.append('span').attr('class', 'gb-gen-tokens').attr('role', 'group').attr('aria-label', 'Generated tokens; press one to see its alternatives');
+  // Arrow keys, Home and End move between the generated tokens (Tab reaches each too).
+  tokens.on('keydown', (ev: KeyboardEvent) => {
+    const all = [...tokens.node()!.querySelectorAll<HTMLButtonElement>('button')];
+    const at = all.indexOf(ev.target as HTMLButtonElement);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: all.length - 1 }[ev.key];
+    if (at < 0 || to === undefined || !all[to]) return;
+    ev.preventDefault();
+    all[to].focus();
+  });
   const alts = base.append('div').attr('class', 'gb-gen-alts');
   const svg = exportSvg(base, 'gb-gen-chart').attr('aria-hidden', 'true').attr('font-size', 11);
   const table = dataTable<GenerateView>(base, { cls: 'gb-gen-table', columns: ['Position', 'Token', 'Probability', 'u', 'Most likely instead'] }, (d) => ({

@@ -8,13 +8,15 @@ import { showToken } from '../kit/tokens';
 import { redrawn, type Chart, type ChartOptions } from '../kit/chart';
 import { clearedRoot, exportSvg, hiddenGroups, liveLine } from '../kit/dom';
 import { dataTable } from '../kit/table';
-import { SERIES } from '../kit/palette';
+import { PALETTE } from '../kit/palette';
 import type { Branch, TreeBody } from './data';
 
 export type TreeView = Omit<TreeBody, 'source' | 'model'>;
 
 const HEIGHT = 320; // px for all samples
 const LABEL_MIN_H = 14; // px: shorter blocks go unlabelled (the table has them)
+/** Okabe–Ito orange, sky blue and green: black labels keep WCAG AA contrast on each. */
+const FILLS = [PALETTE[0], PALETTE[1], PALETTE[2]];
 
 type Block = { node: Branch; depth: number; y: number; h: number; path: string; top: number };
 
@@ -70,8 +72,8 @@ export function render(root: HTMLElement, data: TreeView, options: ChartOptions 
     g.select('rect')
       .attr('width', colW - 2)
       .attr('height', (b) => Math.max(0.5, b.h - 1))
-      .attr('fill', (b) => SERIES[(b.top % 3) + 4] ?? SERIES[5])
-      .attr('fill-opacity', (b) => 0.35 + 0.5 / (b.depth + 1));
+      .attr('fill', (b) => FILLS[b.top % FILLS.length])
+      .attr('fill-opacity', (b) => 1 - 0.2 * b.depth);
     g.select('text')
       .attr('x', 4)
       .attr('y', (b) => b.h / 2)

@@ -37,6 +37,13 @@ function clip(s: string): string {
 
 const nats = (h: number) => `${h.toFixed(2)} nats`;
 
+/** Column headings when a column is narrower than NARROW px. */
+const NARROW = 96;
+const SHORT: Record<string, string> = {
+  temperature: 'temp.', top_k: 'top-k', top_p: 'top-p', min_p: 'min-p', typical_p: 'typical', repetition_penalty: 'penalty', no_repeat_ngram: 'n-gram',
+};
+const count = (n: number) => n.toLocaleString('en-US');
+
 export function summarize(d: SamplerView): string {
   const steps = d.stages.map((s) => `${SAMPLER_LABELS[s.sampler].toLowerCase()} keeps ${s.kept.toLocaleString('en-US')}`).join(', then ');
   const draw = d.greedy ? 'Greedy: the most likely token is taken, with no draw' : `The draw u = ${d.u?.toFixed(3)} lands on`;
@@ -68,8 +75,11 @@ export function render(root: HTMLElement, data: SamplerView, options: ChartOptio
   function draw(d: SamplerView, opts: ChartOptions) {
     const width = Math.max(MIN_WIDTH, Math.round(opts.width ?? 640));
     const labelW = Math.min(110, Math.round(width * 0.24));
-    const cols = ['Model', ...d.stages.map((s) => SAMPLER_LABELS[s.sampler]), 'Final'];
-    const colW = (width - labelW) / cols.length;
+    const colW = (width - labelW) / (d.stages.length + 2);
+    const narrow = colW < NARROW;
+    const cols = ['Model', ...d.stages.map((s) => (narrow ? SHORT[s.sampler] : SAMPLER_LABELS[s.sampler])), 'Final'];
+    const vocab = d.candidates.length + d.tail.count;
+    const finalKept = d.stages.at(-1)?.kept ?? vocab;
     const shown = d.candidates.slice(0, ROWS);
     const rowsH = (shown.length + 1) * ROW_H;
     const cdfY = HEAD_H + rowsH + 12;
@@ -96,11 +106,16 @@ export function render(root: HTMLElement, data: SamplerView, options: ChartOptio
       .append('tspan')
       .attr('x', (_, i) => labelW + i * colW + 2)
       .attr('y', 30)
-      .text((_, i) => (i === 0 ? '100%' : i === cols.length - 1 ? percent(d.kept_mass) : `${d.stages[i - 1].kept.toLocaleString('en-US')} · ${percent(d.stages[i - 1].kept_mass)}`));
+      .text((_, i) => {
+        if (i === 0) return narrow ? count(vocab) : `${count(vocab)} tokens`;
+        if (i === cols.length - 1) return narrow ? count(finalKept) : `${count(finalKept)} kept`;
+        const st = d.stages[i - 1];
+        return narrow ? count(st.kept) : `${count(st.kept)} · ${percent(st.kept_mass)}`;
+      });
 
     rowsG
       .selectAll<SVGTextElement, string>('text')
-      .data([...shown.map((c) => clip(showToken(c.text))), `${d.tail.count.toLocaleString('en-US')} others`])
+      .data([...shown.map((c) => clip(showToken(c.text))), labelW < 100 ? 'others' : `${count(d.tail.count)} others`])
       .join('text')
       .attr('class', 'gb-smp-label')
       .attr('x', labelW - 6)
