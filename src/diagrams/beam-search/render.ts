@@ -17,7 +17,7 @@ const KEPT = '#0072B2';
 const BEST = '#D55E00';
 const PRUNED = '#767676'; // 4.5:1 on white
 
-const joined = (ts: { text: string }[]) => ts.map((t) => t.text).join('');
+const joined = (ts: { text: string }[]) => ts.map((t) => t.text).join('').trim();
 
 export function summarize(d: BeamView): string {
   const best = d.beams[0];

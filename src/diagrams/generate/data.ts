@@ -6,7 +6,7 @@
  */
 import { generate, type Step } from '../../math/generation';
 import { parseOrder, settingsOf, type SamplerState } from '../kit/decoding/fields';
-import type { PromptLogits } from '../kit/decoding/source';
+import { bodyHead, type BodyHead, type PromptLogits } from '../kit/decoding/source';
 import { quote } from '../kit/state';
 
 export interface GenCandidate {
@@ -24,12 +24,7 @@ export interface GenStep {
   forked: boolean;
 }
 
-export interface GenerateBody {
-  source: 'example' | 'model';
-  model: { id: string; version: string };
-  text: string;
-  truncated: boolean;
-  tokens: { id: number; text: string }[];
+export interface GenerateBody extends BodyHead {
   steps: GenStep[];
 }
 
@@ -54,7 +49,7 @@ export function formatForks(forks: ReadonlyMap<number, number>, from = Infinity)
 
 type Prompt = Pick<PromptLogits, 'model' | 'text' | 'truncated' | 'tokens' | 'ids' | 'logitsOf'>;
 
-export async function generateBody(p: Prompt, state: GenerateState, decode: (id: number) => string, source: GenerateBody['source'], onStep?: (s: Step) => void): Promise<GenerateBody> {
+export async function generateBody(p: Prompt, state: GenerateState, decode: (id: number) => string, source: BodyHead['source'], onStep?: (s: Step) => void): Promise<GenerateBody> {
   const steps = await generate(p.logitsOf, p.ids, {
     order: parseOrder(state.order).order,
     settings: settingsOf(state),
@@ -66,11 +61,7 @@ export async function generateBody(p: Prompt, state: GenerateState, decode: (id:
   });
   const cand = (c: { id: number; p_model: number; p_final: number }): GenCandidate => ({ id: c.id, text: decode(c.id), p_model: c.p_model, p_final: c.p_final });
   return {
-    source,
-    model: { id: p.model.id, version: p.model.version },
-    text: p.text,
-    truncated: p.truncated,
-    tokens: p.tokens.map(({ id, text }) => ({ id, text })),
+    ...bodyHead(p, source),
     steps: steps.map((s) => ({ position: s.position, chosen: cand(s.chosen), top: s.top.map(cand), u: s.u, forked: s.forked })),
   };
 }

@@ -6,9 +6,7 @@
  * tokens cost a forward pass, one token's each; those steps are timed as `glassbox:step`.
  */
 import { ARCH } from '../../model/architecture';
-import { DecodingElement } from '../kit/decoding/element';
-import { syncChain, wireChain } from '../kit/decoding/chain-controls';
-import { GREEDY_NOTE, isGreedy, resolveOrder } from '../kit/decoding/fields';
+import { ChainElement } from '../kit/decoding/chain-element';
 import type { Hooks, PromptLogits } from '../kit/decoding/source';
 import { formatForks, generateBody, parseForks, type GenerateBody, type GenerateState } from './data';
 import entry from './entry';
@@ -23,7 +21,7 @@ const PRESETS: Record<string, Partial<GenerateState>> = {
   creative: { order: 'temperature,top_k', temperature: 1.3, top_k: 100 },
 };
 
-export class GlassboxGenerate extends DecodingElement<GenerateState, GenerateBody, GenerateOptions> {
+export class GlassboxGenerate extends ChainElement<GenerateState, GenerateBody, GenerateOptions> {
   protected readonly entry = entry;
   private picked = -1;
 
@@ -32,7 +30,7 @@ export class GlassboxGenerate extends DecodingElement<GenerateState, GenerateBod
   }
 
   protected resolve(state: GenerateState) {
-    const r = resolveOrder(state);
+    const r = super.resolve(state);
     const f = parseForks(r.state.forks, ARCH.vocab);
     return { state: { ...r.state, forks: formatForks(f.forks) }, notes: [...r.notes, ...f.notes] };
   }
@@ -50,7 +48,7 @@ export class GlassboxGenerate extends DecodingElement<GenerateState, GenerateBod
   }
 
   protected wire() {
-    wireChain(this, (next, delay) => this.choose(next, delay));
+    super.wire();
     const add = (n: number) => this.choose({ steps: Math.min(entry.state.steps.max, this.state.steps + n) });
     this.listen(this.byRole('next'), 'click', () => add(1));
     this.listen(this.byRole('run'), 'click', () => add(20));
@@ -61,16 +59,6 @@ export class GlassboxGenerate extends DecodingElement<GenerateState, GenerateBod
     for (const b of this.querySelectorAll<HTMLButtonElement>('[data-preset]')) {
       this.listen(b, 'click', () => this.choose(PRESETS[b.dataset.preset ?? ''] ?? {}));
     }
-  }
-
-  protected sync() {
-    syncChain(this, this.state);
-  }
-
-  protected extraNotes() {
-    const notes = super.extraNotes();
-    if (isGreedy(this.state)) notes.push(GREEDY_NOTE);
-    return notes;
   }
 
   protected options(): GenerateOptions {

@@ -5,7 +5,7 @@
  */
 import { drawSamples, mergeSamples, type TreeNode } from '../../math/generation';
 import { parseOrder, settingsOf, type SamplerState } from '../kit/decoding/fields';
-import type { PromptLogits } from '../kit/decoding/source';
+import { bodyHead, type BodyHead, type PromptLogits } from '../kit/decoding/source';
 
 export interface Branch {
   id: number;
@@ -14,12 +14,7 @@ export interface Branch {
   children: Branch[];
 }
 
-export interface TreeBody {
-  source: 'example' | 'model';
-  model: { id: string; version: string };
-  text: string;
-  truncated: boolean;
-  tokens: { id: number; text: string }[];
+export interface TreeBody extends BodyHead {
   /** Samples drawn, and distinct continuations among them. */
   n: number;
   distinct: number;
@@ -30,17 +25,13 @@ export type TreeState = Pick<SamplerState, 'temperature' | 'top_p' | 'seed'> & {
 
 type Prompt = Pick<PromptLogits, 'model' | 'text' | 'truncated' | 'tokens' | 'ids' | 'batchOf'>;
 
-export async function treeBody(p: Prompt, state: TreeState, decode: (id: number) => string, source: TreeBody['source']): Promise<TreeBody> {
+export async function treeBody(p: Prompt, state: TreeState, decode: (id: number) => string, source: BodyHead['source']): Promise<TreeBody> {
   const order = parseOrder('temperature,top_p').order;
   const settings = settingsOf({ ...state, top_k: 0, min_p: 0, typical_p: 1, repetition_penalty: 1, no_repeat_ngram: 0, order: '' });
   const samples = await drawSamples(p.batchOf, p.ids, { n: state.n, length: state.length, order, settings, seed: state.seed, eos: p.model.eosTokenId });
   const named = (n: TreeNode): Branch => ({ id: n.id, text: decode(n.id), count: n.count, children: n.children.map(named) });
   return {
-    source,
-    model: { id: p.model.id, version: p.model.version },
-    text: p.text,
-    truncated: p.truncated,
-    tokens: p.tokens.map(({ id, text }) => ({ id, text })),
+    ...bodyHead(p, source),
     n: state.n,
     distinct: new Set(samples.map((s) => s.join(','))).size,
     tree: mergeSamples(samples).map(named),

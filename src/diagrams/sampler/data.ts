@@ -9,6 +9,7 @@ import { choose, runChain, type SamplerId } from '../../math/decoding';
 import { entropy } from '../../math/information';
 import { mulberry32 } from '../../math/sampling';
 import { parseOrder, settingsOf, type SamplerState } from '../kit/decoding/fields';
+import { bodyHead, type BodyHead } from '../kit/decoding/source';
 
 /** Candidates kept from each end: the model's most likely and the final distribution's. */
 export const TOP = 50;
@@ -22,12 +23,7 @@ export interface SamplerCandidate {
   p_final: number;
 }
 
-export interface SamplerBody {
-  source: 'example' | 'model';
-  model: { id: string; version: string };
-  text: string;
-  truncated: boolean;
-  tokens: { id: number; text: string }[];
+export interface SamplerBody extends BodyHead {
   order: SamplerId[];
   greedy: boolean;
   stages: { sampler: SamplerId; kept: number; kept_mass: number }[];
@@ -44,14 +40,10 @@ export interface SamplerBody {
   chosen: { id: number; text: string; p_final: number };
 }
 
-export interface LogitsInput {
-  model: { id: string; version: string };
-  text: string;
-  truncated: boolean;
-  tokens: { id: number; text: string }[];
+export type LogitsInput = Omit<BodyHead, 'source'> & {
   /** Length V. */
   logits: ArrayLike<number>;
-}
+};
 
 function topIds(p: ArrayLike<number>, k: number): number[] {
   const ids: number[] = [];
@@ -59,7 +51,7 @@ function topIds(p: ArrayLike<number>, k: number): number[] {
   return ids.sort((a, b) => p[b] - p[a] || a - b).slice(0, k);
 }
 
-export function samplerBody(input: LogitsInput, state: SamplerState, decode: (id: number) => string, source: SamplerBody['source']): SamplerBody {
+export function samplerBody(input: LogitsInput, state: SamplerState, decode: (id: number) => string, source: BodyHead['source']): SamplerBody {
   const { order } = parseOrder(state.order);
   const context = input.tokens.map((t) => t.id);
   const chain = runChain(input.logits, order, settingsOf(state), context);
@@ -72,11 +64,7 @@ export function samplerBody(input: LogitsInput, state: SamplerState, decode: (id
     return s;
   };
   return {
-    source,
-    model: { id: input.model.id, version: input.model.version },
-    text: input.text,
-    truncated: input.truncated,
-    tokens: input.tokens.map(({ id, text }) => ({ id, text })),
+    ...bodyHead(input, source),
     order,
     greedy: chain.greedy,
     stages: chain.stages.map(({ sampler, kept, kept_mass }) => ({ sampler, kept, kept_mass })),

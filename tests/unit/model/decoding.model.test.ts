@@ -5,43 +5,30 @@
  * at 1e-4; greedy generation through the KV cache equals an argmax loop of full forward passes;
  * and a cached step gives the logits a full pass gives.
  */
-import { readFileSync } from 'node:fs';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAdapter, MODELS_DIR, nodeModel, readCatalogue } from '../../../src/model/node';
+import { loadAdapter, nodeModel } from '../../../src/model/node';
 import type { Adapter } from '../../../src/model/core';
 import { generate } from '../../../src/math/generation';
 import { mulberry32 } from '../../../src/math/sampling';
 import { promptLogits } from '../../../src/diagrams/kit/decoding/source';
 import { samplerBody } from '../../../src/diagrams/sampler/data';
 import { SAMPLER_FIELDS, type SamplerState } from '../../../src/diagrams/kit/decoding/fields';
+import { config, onnxLogits, onnxSession } from './onnx-reference';
 
-const id = readCatalogue().default;
-const DIR = `${MODELS_DIR}/${id}`;
-const config = JSON.parse(readFileSync(`${DIR}/config.json`, 'utf8')) as { n_layer: number; n_head: number; n_embd: number; vocab_size: number };
 let adapter: Adapter;
 let session: ort.InferenceSession;
 const api = nodeModel();
 
 beforeAll(async () => {
   adapter = await loadAdapter();
-  session = await ort.InferenceSession.create(`${DIR}/onnx/model_quantized.onnx`, { graphOptimizationLevel: 'basic' });
+  session = await onnxSession();
 });
 
-/** The last position's logits from onnxruntime-node, full pass, empty cache. */
+/** The last position's logits from onnxruntime-node, full pass, empty cache, in float64. */
 async function onnxLast(ids: number[]): Promise<Float64Array> {
-  const T = ids.length;
-  const dh = config.n_embd / config.n_head;
-  const feeds: Record<string, ort.Tensor> = {
-    input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (i) => BigInt(i)), [1, T]),
-    attention_mask: new ort.Tensor('int64', new BigInt64Array(T).fill(1n), [1, T]),
-  };
-  for (let l = 0; l < config.n_layer; l++) {
-    for (const kv of ['key', 'value']) feeds[`past_key_values.${l}.${kv}`] = new ort.Tensor('float32', new Float32Array(0), [1, config.n_head, 0, dh]);
-  }
-  const out = await session.run(feeds);
   const V = config.vocab_size;
-  return Float64Array.from((out.logits.data as Float32Array).subarray((T - 1) * V, T * V));
+  return Float64Array.from((await onnxLogits(session, ids)).subarray((ids.length - 1) * V, ids.length * V));
 }
 
 /* ---- The documented chain, longhand: softmax, sort, cut, in float64 ---- */

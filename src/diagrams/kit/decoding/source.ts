@@ -57,3 +57,17 @@ export async function promptLogits(api: Pick<ModelApi, 'continuations'>, text: s
     },
   };
 }
+
+/** Where a decoding view's numbers come from: the head of every decoding export. */
+export interface BodyHead {
+  source: 'example' | 'model';
+  model: { id: string; version: string };
+  text: string;
+  truncated: boolean;
+  tokens: { id: number; text: string }[];
+}
+
+/** The export head for a prompt's logits. */
+export function bodyHead(p: Omit<BodyHead, 'source'>, source: BodyHead['source']): BodyHead {
+  return { source, model: { id: p.model.id, version: p.model.version }, text: p.text, truncated: p.truncated, tokens: p.tokens.map(({ id, text }) => ({ id, text })) };
+}
