@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Budget report (DESIGN.md §6): model ready cold and warm, forward pass of 64 tokens in
-// chromium, and gzipped JS shipped by each chapter page before a diagram nears the viewport.
+// chromium, one generation step with the KV cache, and gzipped JS shipped by each chapter page before a diagram nears the viewport.
 // Writes bench/results/bench.json and prints it. Reports; never fails CI.
 // Usage: npm run build && npm run bench
 import { spawn } from 'node:child_process';
@@ -35,7 +35,7 @@ async function waitForServer() {
 // Own process group, so that killing it also ends the preview server that npx starts.
 const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-const out = { date: new Date().toISOString(), budgets: { modelReadyColdMs: 1500, modelReadyWarmMs: 500, forward64MedianMs: 20, chapterJsGzipBytes: 30 * 1024 } };
+const out = { date: new Date().toISOString(), budgets: { modelReadyColdMs: 1500, modelReadyWarmMs: 500, forward64MedianMs: 20, stepMedianMs: 15, chapterJsGzipBytes: 30 * 1024 } };
 try {
   await waitForServer();
   const cat = JSON.parse(readFileSync('public/models/models.json', 'utf8'));
@@ -76,6 +76,20 @@ try {
   const sorted = [...hov].sort((a, b) => a - b);
   out.attentionHoverMs = { p95: sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))] ?? null, n: hov.length, budget: 16 };
   await hp.close();
+
+  // One generation step with the KV cache (glassbox:step, from the page's request to its answer):
+  // "Run 20" twice on the generate embed, each new token one cached step.
+  const gp = await browser.newPage();
+  await gp.goto(ORIGIN + '/embed/generate/?steps=0');
+  await gp.locator('[data-diagram="generate"][data-source="model"]').waitFor({ timeout: 60_000 });
+  await gp.evaluate(() => performance.clearMeasures('glassbox:step'));
+  for (const n of [20, 40]) {
+    await gp.getByRole('button', { name: 'Run 20' }).click();
+    await gp.waitForFunction((k) => JSON.parse(document.querySelector('[data-export="json"]').textContent).steps.length >= k, n, { timeout: 60_000 });
+  }
+  const steps = await gp.evaluate(() => performance.getEntriesByName('glassbox:step').map((e) => e.duration));
+  out.stepMs = { median: median(steps), n: steps.length, budget: 15, note: 'generate embed, Run 20 twice; one new token per cached step' };
+  await gp.close();
 
   out.chapterJs = {};
   for (const route of CHAPTERS) {

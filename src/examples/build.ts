@@ -10,6 +10,7 @@ import { pronounExample } from '../stories/attention-story/pronoun-example';
 import { runOf } from '../diagrams/contextual-path/data';
 import { windowExamples } from './next-token';
 import { trainingExamples } from './training';
+import { decodingExamples } from './decoding';
 
 /** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
 const round6 = (x: number) => Number(x.toFixed(6));
@@ -45,6 +46,7 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
     ...(await windowExamples(model)),
     ...(await trainingExamples(model)),
     'attention-pronouns': await pronounExample(model, round6),
+    ...(await decodingExamples(model)),
     'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
   };
 }

@@ -34,3 +34,7 @@ export {
   TOP_K,
 } from './next-token';
 export type { Bet, Guess, PositionScore, RankBand, RoundScore, SequenceScore, Tally } from './next-token';
+export { applySampler, bannedByNgram, choose, NEUTRAL, pick, runChain, SAMPLERS, segments } from './decoding';
+export type { Chain, Choice, SamplerId, SamplerSettings, Stage } from './decoding';
+export { beamSearch, drawSamples, generate, mergeSamples } from './generation';
+export type { Beam, BeamNode, BeamResult, Candidate, GenerateOptions as GenerationOptions, LogitsOf, Step, TreeNode } from './generation';

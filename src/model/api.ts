@@ -4,7 +4,7 @@
  * `node.ts` (Node). Requests are serialized; see `latest()` for dropping stale results.
  */
 import type { EncodedToken } from './tokenizer';
-import type { GenerateOptions, GenerateStep, LoadEvent, ModelInfo, NextToken, PartialTrace, Token, Trace, TraceOptions, TraceOutput } from './types';
+import type { Continuations, GenerateOptions, GenerateStep, LoadEvent, ModelInfo, NextToken, PartialTrace, Token, Trace, TraceOptions, TraceOutput } from './types';
 
 export interface NextTokens {
   model: ModelInfo;
@@ -26,6 +26,12 @@ export interface ModelApi {
   /** Only the tensors named in `opts.outputs` (all when omitted): less to copy out of the worker. */
   trace<K extends TraceOutput>(text: string, opts: TraceOptions<K>): Promise<PartialTrace<K>>;
   nextTokens(text: string, k: number): Promise<NextTokens>;
+  /**
+   * Logits after `prompt` and each continuation. The model keeps the keys and values of recent
+   * sequences (a KV cache), so a continuation one token longer than one asked before costs one
+   * token's forward pass.
+   */
+  continuations(prompt: string, conts: number[][]): Promise<Continuations>;
   generate(prompt: string, opts: GenerateOptions): Promise<{ tokens: Token[]; steps: GenerateStep[] }>;
 }
 

@@ -168,6 +168,9 @@ class WorkerModel implements ModelApi, TokenizerApi {
   nextTokens(text: string, k: number) {
     return this.after<Awaited<ReturnType<ModelApi['nextTokens']>>>('nextTokens', [text, k]);
   }
+  continuations(prompt: string, conts: number[][]) {
+    return this.after<Awaited<ReturnType<ModelApi['continuations']>>>('continuations', [prompt, conts]);
+  }
   generate(prompt: string, opts: Parameters<ModelApi['generate']>[1]) {
     return this.after<Awaited<ReturnType<ModelApi['generate']>>>('generate', [prompt, opts]);
   }

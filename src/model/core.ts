@@ -7,7 +7,7 @@ import { Tensor } from '@huggingface/transformers';
 import { decodeStep, mulberry32, softmax, topK } from '../math/index';
 import { bytesToText, tokenBytes } from './bytes';
 import { TensorF32 } from './tensor';
-import type { GenerateOptions, GenerateStep, ModelInfo, NextToken, Token, Trace } from './types';
+import type { Continuations, GenerateOptions, Via, GenerateStep, ModelInfo, NextToken, Token, Trace } from './types';
 import type { NextTokens } from './api';
 import type { CatalogueEntry } from './catalogue';
 
@@ -30,6 +30,19 @@ export interface Loaded {
  * PyTorch reference (measured); the golden test holds us to 1e-4 instead.
  */
 export const SESSION_OPTIONS = { graphOptimizationLevel: 'basic' } as const;
+
+/**
+ * Sequences whose keys and values the adapter keeps (least recently used goes first). At 20
+ * tokens one entry is 6 layers × 2 × 192 × 20 floats ≈ 0.2 MB, so 128 stay under 30 MB: enough
+ * for a sample tree's level or a generation and the forks a reader makes in it.
+ */
+const KV_ENTRIES = 128;
+
+/** One cached sequence: its next-token logits and every layer's keys and values, by input name. */
+interface Cached {
+  logits: Float32Array;
+  past: Record<string, unknown>;
+}
 
 /** Longest text we tokenize, in UTF-16 code units: 256 tokens never need more than this. */
 const MAX_CHARS_PER_TOKEN = 32;
@@ -58,6 +71,8 @@ export class Adapter {
   private readonly vocab: string[];
   /** Wall-clock ms of each forward pass since the last `takeForwards()`. */
   private forwards: number[] = [];
+  /** Recent sequences (ids joined by commas) → their logits and KV cache, oldest first. */
+  private readonly kv = new Map<string, Cached>();
 
   constructor(loaded: Loaded, info: ModelInfo) {
     this.loaded = loaded;
@@ -154,6 +169,60 @@ export class Adapter {
     const o = await this.forward(input);
     const V = this.info.vocabSize;
     return (o.logits.data as Float32Array).subarray((input.length - 1) * V, input.length * V);
+  }
+
+  /**
+   * Next-token logits after `ids` (the last nPositions of them). A sequence asked before is
+   * answered from memory; one whose prefix without its last token was asked before runs that one
+   * token against the prefix's keys and values (past_key_values); anything else runs in full.
+   */
+  async logitsAfter(ids: number[]): Promise<{ logits: Float32Array; via: Via }> {
+    const input = ids.length ? ids.slice(-this.info.nPositions) : [this.info.eosTokenId];
+    const key = input.join(',');
+    const hit = this.kv.get(key);
+    if (hit) {
+      this.kv.delete(key);
+      this.kv.set(key, hit);
+      return { logits: hit.logits, via: 'memo' };
+    }
+    const parent = input.length > 1 ? this.kv.get(input.slice(0, -1).join(',')) : undefined;
+    const fed = parent ? input.slice(-1) : input;
+    const n = input.length;
+    const t0 = performance.now();
+    const out = await this.loaded.model({
+      input_ids: new Tensor('int64', BigInt64Array.from(fed, BigInt), [1, fed.length]),
+      // The mask covers the cached positions and the new ones.
+      attention_mask: new Tensor('int64', new BigInt64Array(n).fill(1n), [1, n]),
+      ...(parent ? { past_key_values: parent.past } : {}),
+    });
+    this.forwards.push(performance.now() - t0);
+    const V = this.info.vocabSize;
+    // A copy: ORT may reuse its output buffers.
+    const logits = (out.logits.data as Float32Array).slice((fed.length - 1) * V, fed.length * V);
+    const past: Record<string, unknown> = {};
+    for (const name of Object.keys(out)) if (name.startsWith('present.')) past[name.replace('present.', 'past_key_values.')] = out[name];
+    this.kv.set(key, { logits, past });
+    if (this.kv.size > KV_ENTRIES) this.kv.delete(this.kv.keys().next().value as string);
+    return { logits, via: parent ? 'cache' : 'full' };
+  }
+
+  /** Logits after the prompt and each continuation, [N][V], through the KV cache (logitsAfter). */
+  async continuations(text: string, conts: number[][]): Promise<Continuations> {
+    const { ids, truncated } = this.encode(text);
+    const V = this.info.vocabSize;
+    const data = new Float32Array(conts.length * V);
+    const via: Via[] = [];
+    for (let i = 0; i < conts.length; i++) {
+      const r = await this.logitsAfter([...ids, ...conts[i]]);
+      data.set(r.logits, i * V);
+      via.push(r.via);
+    }
+    return {
+      model: this.info, text, truncated,
+      tokens: ids.map((id, i) => this.token(id, i)),
+      logits: new TensorF32(data, [conts.length, V]),
+      via,
+    };
   }
 
   private top(probs: ArrayLike<number>, k: number): NextToken[] {

@@ -66,6 +66,7 @@ export function nodeModel(opts: Parameters<typeof loadAdapter>[0] = {}): ModelAp
     // Node keeps tensors in-process, so a subset saves nothing but is honoured for the same shape.
     trace: (async (text: string, o?: TraceOptions) => pickOutputs(await (await get()).trace(text), o?.outputs)) as ModelApi['trace'],
     nextTokens: async (text, k) => (await get()).nextTokens(text, k),
+    continuations: async (prompt, conts) => (await get()).continuations(prompt, conts),
     generate: async (prompt, o) => (await get()).generate(prompt, o),
   };
 }

@@ -1,7 +1,7 @@
 /** Messages between the page (client.ts) and the model worker (worker.ts). */
 import type { LoadEvent } from './types';
 
-export type Method = 'load' | 'tokenize' | 'trace' | 'nextTokens' | 'generate' | 'encode' | 'merges';
+export type Method = 'load' | 'tokenize' | 'trace' | 'nextTokens' | 'continuations' | 'generate' | 'encode' | 'merges';
 
 export interface Request {
   id: number;

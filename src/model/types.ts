@@ -83,6 +83,22 @@ export interface NextToken {
   p: number;
 }
 
+/** Next-token logits after a prompt followed by each of some continuations (token ids). */
+export interface Continuations {
+  model: ModelInfo;
+  text: string;
+  truncated: boolean;
+  /** The prompt's tokens. */
+  tokens: Token[];
+  /** [N][V] raw logits after the prompt and continuation n. */
+  logits: TensorF32;
+  /** Per continuation: how it was answered. */
+  via: Via[];
+}
+
+/** memo: asked before, no forward pass; cache: one token run against the KV cache; full: a full pass. */
+export type Via = 'memo' | 'cache' | 'full';
+
 export interface GenerateOptions {
   maxNewTokens: number;
   /** 0 means greedy. */

@@ -159,6 +159,7 @@ async function handle(ev: MessageEvent<Request>) {
     // Only the outputs asked for are copied across: each tensor is sliced in toWire.
     else if (method === 'trace') result = pickOutputs(await a.trace(String(args[0])), args[1] as TraceOutput[] | undefined);
     else if (method === 'nextTokens') result = await a.nextTokens(String(args[0]), Number(args[1]));
+    else if (method === 'continuations') result = await a.continuations(String(args[0]), args[1] as number[][]);
     else if (method === 'generate') result = await a.generate(String(args[0]), args[1] as never);
     else throw new Error(`unknown method ${String(method)}`);
     const transfer = new Set<ArrayBuffer>();

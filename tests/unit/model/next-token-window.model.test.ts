@@ -4,13 +4,13 @@
  * or our adapter) on the same token ids: every p at 1e-4, every rank exactly, and mean_loss the
  * mean of the losses.
  */
-import { readFileSync } from 'node:fs';
-import * as ort from 'onnxruntime-node';
+import type * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAdapter, MODELS_DIR, readCatalogue } from '../../../src/model/node';
+import { loadAdapter } from '../../../src/model/node';
 import type { Adapter } from '../../../src/model/core';
 import { buildWindow, emptyMessage } from '../../../src/diagrams/kit/window/data';
 import { buildRound, GAME_SENTENCES } from '../../../src/diagrams/next-token-game/game';
+import { config, onnxLogits, onnxSession } from './onnx-reference';
 
 const SENTENCES = [
   'The capital of France is Paris.',
@@ -19,34 +19,13 @@ const SENTENCES = [
   'naïve 👩‍👩‍👧 日本 <b>bold</b>',
 ];
 
-const id = readCatalogue().default;
-const DIR = `${MODELS_DIR}/${id}`;
-const config = JSON.parse(readFileSync(`${DIR}/config.json`, 'utf8')) as { n_layer: number; n_head: number; n_embd: number; vocab_size: number };
 let model: Adapter;
 let session: ort.InferenceSession;
 
 beforeAll(async () => {
   model = await loadAdapter();
-  // 'basic', as the site runs it (core.ts SESSION_OPTIONS explains why).
-  session = await ort.InferenceSession.create(`${DIR}/onnx/model_quantized.onnx`, { graphOptimizationLevel: 'basic' });
+  session = await onnxSession();
 });
-
-/** [T][V] logits from onnxruntime-node directly, with the empty KV cache the graph requires. */
-async function onnxLogits(ids: number[]): Promise<Float32Array> {
-  const T = ids.length;
-  const dh = config.n_embd / config.n_head;
-  const feeds: Record<string, ort.Tensor> = {
-    input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (i) => BigInt(i)), [1, T]),
-    attention_mask: new ort.Tensor('int64', new BigInt64Array(T).fill(1n), [1, T]),
-  };
-  for (let l = 0; l < config.n_layer; l++) {
-    for (const kv of ['key', 'value']) {
-      feeds[`past_key_values.${l}.${kv}`] = new ort.Tensor('float32', new Float32Array(0), [1, config.n_head, 0, dh]);
-    }
-  }
-  const out = await session.run(feeds);
-  return out.logits.data as Float32Array;
-}
 
 /** Softmax and rank written out longhand in float64, independent of src/math. */
 function reference(row: Float32Array, target: number): { p: number; rank: number } {
@@ -69,7 +48,7 @@ describe('next-token window against onnxruntime-node', () => {
     expect(T).toBeGreaterThan(2);
     expect(w.positions.map((p) => p.index)).toEqual(Array.from({ length: T - 1 }, (_, i) => i + 2));
 
-    const logits = await onnxLogits(ids);
+    const logits = await onnxLogits(session, ids);
     expect(logits.length).toBe(T * V);
     for (const pos of w.positions) {
       const row = logits.subarray((pos.index - 2) * V, (pos.index - 1) * V);
