@@ -6,6 +6,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from export import load_q8  # noqa: E402
+from checkpoints import list_in_catalogue  # noqa: E402
 from golden import tokenizer_encoder  # noqa: E402
 
 PROMPTS = ["The cat sat on the mat because", "Once upon a time", "The meaning of life is", "In the morning, the"]
@@ -274,15 +275,10 @@ function of the step. The same command on another 2-core machine should land wit
              "val_bpb_brown": final["val_brown"]["bpb"], "val_bpb_gutenberg": final["val_gutenberg"]["bpb"],
              "variants": {"fp32": {"file": "onnx/model.onnx", "bytes": fp32_file.stat().st_size},
                           "q8": {"file": "onnx/model_quantized.onnx", "bytes": q8_file.stat().st_size}}}
-    # The training chapter's scrubber: the kept steps (checkpoints.py), then the model itself.
-    kept = out / "checkpoints.json"
-    if kept.exists():
-        rows = json.loads(kept.read_text())["checkpoints"]
-        entry["checkpoints"] = rows + [{"step": cfg["steps"], "tokens": tokens_seen, "path": ".", "file": entry["file"],
-                                        "bytes": entry["bytes"], "val_brown": final["val_brown"],
-                                        "val_gutenberg": final["val_gutenberg"]}]
     catalogue = {"default": cfg["id"], "models": [entry] + kept_versions(out.parent, cfg["id"], version)}
     catalogue_path.write_text(json.dumps(catalogue, indent=2) + "\n")
+    # The training chapter's scrubber: the kept steps (checkpoints.py), then the model itself.
+    list_in_catalogue(out)
     print("card:", out / "MODEL.md", "version", version)
 
 

@@ -32,6 +32,24 @@ def export_q8(model, folder):
     return (folder / "onnx/model_quantized.onnx").stat().st_size
 
 
+def list_in_catalogue(out):
+    """Put checkpoints.json's rows, then the model itself (path "."), in models.json's entry for the
+    model in `out`, for the training chapter's scrubber. The final row's numbers are the model's own:
+    its q8 file and the last evaluation in training-log.json (on the full held-out sets)."""
+    out = Path(out)
+    kept, cat_path = out / "checkpoints.json", out.parent / "models.json"
+    if not kept.exists() or not cat_path.exists():
+        return
+    cat = json.loads(cat_path.read_text())
+    entry = next(m for m in cat["models"] if m["id"] == out.name and not m.get("archived"))
+    log = json.loads((out / "training-log.json").read_text())
+    last, cfg = log["val"][-1], log["config"]
+    final = {"step": cfg["steps"], "tokens": cfg["steps"] * cfg["batch"] * cfg["seq_len"], "path": ".", "file": entry["file"],
+             "bytes": (out / entry["file"]).stat().st_size, "val_brown": last["val_brown"], "val_gutenberg": last["val_gutenberg"]}
+    entry["checkpoints"] = json.loads(kept.read_text())["checkpoints"] + [final]
+    cat_path.write_text(json.dumps(cat, indent=2) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--config", required=True)
@@ -70,6 +88,10 @@ def main():
     (Path(args.out) / "checkpoints.json").write_text(json.dumps(
         {"note": f"val_* on the first {args.windows} windows of each held-out set, nats per token and bits per byte",
          "checkpoints": listing}, indent=1) + "\n")
+    # card.py lists them again when it rewrites models.json; this covers a served model's checkpoints
+    # rebuilt later (train.py --until), without a new card.
+    if (Path(args.out) / "training-log.json").exists():
+        list_in_catalogue(args.out)
 
 
 if __name__ == "__main__":

@@ -81,6 +81,8 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--max-minutes", type=float, default=0, help="stop early (for sweeps); 0 = full run")
+    ap.add_argument("--until", type=int, default=0,
+                    help="stop after this step, schedule unchanged (e.g. to rebuild a finished run's early keep_steps); 0 = full run")
     args = ap.parse_args()
     cfg = json.loads(Path(args.config).read_text())
     # fp32: 1 torch thread + OPENBLAS_NUM_THREADS=2 is fastest on 2 cores (OpenBLAS does the
@@ -127,7 +129,7 @@ def main():
             torch.save({"model": model.state_dict(), "step": step, "log": {"train": list(log["train"]), "val": list(log["val"])}},
                        work / f"step-{step:06d}.pt")
     keep_weights()
-    while step < cfg["steps"]:
+    while step < (args.until or cfg["steps"]):
         # Batch for step s is a pure function of (seed, s): resume-safe and reproducible.
         g = np.random.default_rng([cfg["seed"], step])
         if mix:
@@ -182,6 +184,11 @@ def main():
             print(f"  stopped early {row}", flush=True)
             break
     log["seconds"] = seconds0 + time.time() - t0
+    if args.until and step < cfg["steps"]:
+        # Stopped early by --until: no final.pt, so nothing exports a half-trained model by mistake.
+        torch.save({"model": model.state_dict(), "opt": [o.state_dict() for o in opts], "step": step, "log": log}, ckpt)
+        (work / "log.json").write_text(json.dumps(log, indent=1))
+        return
     torch.save({"model": model.state_dict(), "step": step, "log": log}, work / "final.pt")
     (work / "log.json").write_text(json.dumps(log, indent=1))
 
