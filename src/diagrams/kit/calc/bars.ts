@@ -79,7 +79,9 @@ export function renderBars<X>(view: (data: X) => BarsView, prefix: string) {
       title.text(v.summary);
       summary.text(v.summary);
       const ticks = v.scale === 'log' ? x.ticks().filter((t) => Number.isInteger(Math.log10(t))) : x.ticks(4);
-      const thinned = ticks.filter((_, i) => i % Math.ceil(ticks.length / 7) === 0);
+      // A tick label such as "0.030%" is about 38 px wide at 11 px: keep one per 44 px of axis, at most 7.
+      const room = Math.max(2, Math.min(7, Math.floor((x1 - x0) / 44)));
+      const thinned = ticks.filter((_, i) => i % Math.ceil(ticks.length / room) === 0);
       axis
         .selectAll('g')
         .data(thinned)
