@@ -1,6 +1,6 @@
 /**
  * The decoding lab's sampler chain, on the full vocabulary, in the style of Hugging Face's logits
- * processors (https://huggingface.co/docs/transformers/main/en/internal/generation_utils): every
+ * processors (transformers, "Utilities for Generation", LogitsProcessor): every
  * sampler maps scores (logits in nats, `-Infinity` for a removed token) to scores, the chain runs
  * them in a given order, and the final distribution is softmax of the last scores, so it is
  * renormalised over what survived. Then a token is chosen: greedy takes the argmax, sampling takes
