@@ -13,6 +13,7 @@ const routes = [
   '/decoding/',
   '/training/',
   '/scaling-laws/',
+  '/abilities/',
   '/architectures/',
   '/model/',
   '/gallery/',
