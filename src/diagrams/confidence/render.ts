@@ -25,7 +25,7 @@ const RIGHT = '#009E73';
 const WRONG = '#D55E00';
 const MIN_WIDTH = 280;
 const ROW_H = 64;
-const LANE = 15; // px between lanes of one row
+const LANE = 14; // px between lanes of one row
 const R = 8; // px dot radius
 const M = { top: 8, right: 16, bottom: 40, left: 64 };
 
@@ -41,7 +41,7 @@ export function render(root: HTMLElement, data: ConfidenceBody, options: Confide
   const [axesG, dotsG, ringG] = hiddenGroups(svg, 'gb-cf-axes', 'gb-cf-dots', 'gb-cf-ring');
   const list = base.append('ol').attr('class', 'gb-cf-list').attr('role', 'listbox').attr('aria-label', 'Prompts: pick one with the arrow keys to see its top five guesses');
   const detail = liveLine(base, 'gb-cf-detail');
-  const top5 = base.append('ol').attr('class', 'gb-cf-top');
+  const top5 = base.append('ol').attr('class', 'gb-cf-top').attr('role', 'list');
   const tbl = dataTable<ConfidenceBody>(
     base,
     { cls: 'gb-cf-table', columns: ['Prompt', 'Answer', 'Top guess', 'Confidence (top-1 p)', 'Right?', 'p(answer)', 'Rank of answer', 'Top 5'] },
@@ -70,12 +70,23 @@ export function render(root: HTMLElement, data: ConfidenceBody, options: Confide
   );
 
   const x = scaleLinear();
-  const rowY = (right: boolean) => M.top + (right ? 0.5 : 1.5) * ROW_H;
+  /** Each row's height (px), right then wrong: room for its lanes of dots. */
+  let rows = [ROW_H, ROW_H];
+  const rowY = (right: boolean) => M.top + (right ? rows[0] / 2 : rows[0] + rows[1] / 2);
+  const lane = new Map<PromptResult, number>();
 
   function layout() {
     const hi = Math.min(1, Math.max(0.6, Math.ceil((Math.max(0, ...d.prompts.map((p) => p.confidence)) + 0.05) * 10) / 10));
     x.domain([0, hi]).range([M.left, width - M.right]);
-    const height = M.top + 2 * ROW_H + M.bottom;
+    lane.clear();
+    rows = [true, false].map((right) => {
+      const ps = d.prompts.filter((p) => p.right === right);
+      const ls = lanes(ps.map((p) => x(p.confidence)), 2 * R + 2);
+      ls.forEach((l, i) => lane.set(ps[i], l));
+      return Math.max(ROW_H, (2 * Math.max(0, ...ls.map(Math.abs)) + 1) * LANE + 2 * R);
+    });
+    const plot = rows[0] + rows[1];
+    const height = M.top + plot + M.bottom;
     svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`).attr('hidden', d.prompts.length ? null : '');
     const ticks = x.ticks(width < 480 ? 3 : 6);
     axesG
@@ -86,7 +97,7 @@ export function render(root: HTMLElement, data: ConfidenceBody, options: Confide
       .attr('x1', (v) => x(v))
       .attr('x2', (v) => x(v))
       .attr('y1', M.top)
-      .attr('y2', M.top + 2 * ROW_H)
+      .attr('y2', M.top + plot)
       .attr('stroke', 'currentColor')
       .attr('stroke-opacity', 0.15);
     axesG
@@ -95,7 +106,7 @@ export function render(root: HTMLElement, data: ConfidenceBody, options: Confide
       .join('text')
       .attr('class', 'gb-cf-tick')
       .attr('x', (v) => x(v))
-      .attr('y', M.top + 2 * ROW_H + 14)
+      .attr('y', M.top + plot + 14)
       .attr('text-anchor', 'middle')
       .attr('fill', 'currentColor')
       .text((v) => `${Math.round(v * 100)}%`);
@@ -115,15 +126,10 @@ export function render(root: HTMLElement, data: ConfidenceBody, options: Confide
       .join('text')
       .attr('class', 'gb-cf-axis')
       .attr('x', width - M.right)
-      .attr('y', M.top + 2 * ROW_H + 32)
+      .attr('y', M.top + plot + 32)
       .attr('text-anchor', 'end')
       .attr('fill', 'currentColor')
       .text((s) => s);
-    const lane = new Map<PromptResult, number>();
-    for (const right of [true, false]) {
-      const ps = d.prompts.filter((p) => p.right === right);
-      lanes(ps.map((p) => x(p.confidence)), 2 * R + 2).forEach((l, i) => lane.set(ps[i], Math.max(-1.5, Math.min(1.5, l))));
-    }
     const dot = dotsG
       .selectAll<SVGGElement, PromptResult>('g.gb-cf-dot')
       .data(d.prompts)
@@ -151,7 +157,7 @@ export function render(root: HTMLElement, data: ConfidenceBody, options: Confide
       .attr('role', 'option')
       .attr('data-token', (_, i) => i + 1)
       .attr('class', (p) => (p.right ? 'is-right' : 'is-wrong'))
-      .text((p) => `${p.right ? '✓' : '✗'} ${p.prompt} … ${showToken(p.top[0].text)} (${percent(p.confidence)}) · answer ${showToken(p.answer_token.text)}: ${percent(p.answer_p)}, rank ${p.answer_rank.toLocaleString('en-US')}${p.added ? ' · yours' : ''}`);
+      .text((p) => `${p.right ? '✓ right' : '✗ wrong'}: “${p.prompt}” → “${showToken(p.top[0].text)}” ${percent(p.confidence)} · answer “${showToken(p.answer_token.text)}” ${percent(p.answer_p)}, rank ${p.answer_rank.toLocaleString('en-US')}${p.added ? ' · yours' : ''}`);
     tbl.update(d);
   }
 
@@ -179,7 +185,7 @@ export function render(root: HTMLElement, data: ConfidenceBody, options: Confide
       .data(p ? p.top : [])
       .join('li')
       .classed('is-answer', (g) => !!p && g.id === p.answer_token.id)
-      .text((g) => `${showToken(g.text)} ${percent(g.p)}${p && g.id === p.answer_token.id ? ' (the answer)' : ''}`);
+      .text((g, i) => `${i + 1}. ${showToken(g.text)} ${percent(g.p)}${p && g.id === p.answer_token.id ? ' (the answer)' : ''}`);
     followFocus(list.node() as HTMLElement, pos);
   }
 

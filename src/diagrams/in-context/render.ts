@@ -41,7 +41,7 @@ export function render(root: HTMLElement, data: InContextBody, options: InContex
   const summary = liveLine(base, 'gb-ic-summary');
   const key = base.append('p').attr('class', 'gb-ic-key');
   const svg = exportSvg(base, 'gb-ic-chart').attr('font-size', FONT);
-  const [labelsG, arcsG] = hiddenGroups(svg, 'gb-ic-labels', 'gb-ic-arcs');
+  const [arcsG, labelsG] = hiddenGroups(svg, 'gb-ic-arcs', 'gb-ic-labels');
   const tokensG = listbox(svg, 'gb-ic-tokens', 'horizontal', 'Tokens of the copies: pick one with the arrow keys');
   const detail = liveLine(base, 'gb-ic-detail');
   const lossSvg = base.append('svg').attr('class', 'gb-ic-loss').attr('role', 'img');
@@ -80,6 +80,7 @@ export function render(root: HTMLElement, data: InContextBody, options: InContex
       .attr('y', (l) => l.y)
       .attr('font-size', 12)
       .attr('fill', 'currentColor')
+      .attr('class', 'gb-ic-halo')
       .text((l) => `copy ${l.copy + 1}${d.copies[l.copy].mean_loss === null ? '' : `, mean loss ${nats(d.copies[l.copy].mean_loss)}`}`);
     const byIndex = new Map(tiles.map((t) => [t.index, t]));
     arcsG
@@ -189,10 +190,11 @@ export function render(root: HTMLElement, data: InContextBody, options: InContex
     few
       .append('ol')
       .attr('class', 'gb-ic-guesses')
+      .attr('role', 'list')
       .selectAll('li')
       .data(f.top)
       .join('li')
-      .text((g) => `${showToken(g.text)} ${percent(g.p)}`);
+      .text((g, i) => `${i + 1}. ${showToken(g.text)} ${percent(g.p)}`);
     few
       .append('p')
       .attr('class', 'gb-ic-honest')
