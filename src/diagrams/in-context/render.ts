@@ -184,7 +184,7 @@ export function render(root: HTMLElement, data: InContextBody, options: InContex
   function drawFewShot() {
     const f = d.few_shot;
     few.selectChildren().remove();
-    few.append('h4').text('Few-shot: a rule shown by two examples');
+    few.append('p').attr('class', 'gb-ic-few-title').text('Few-shot: a rule shown by two examples');
     few.append('p').append('code').attr('class', 'gb-ic-mono').text(f.prompt);
     few.append('p').text(`The model's five most likely next tokens (the rule asks for “${showToken(f.expected)}”):`);
     few
