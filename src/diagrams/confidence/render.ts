@@ -25,8 +25,8 @@ const RIGHT = '#009E73';
 const WRONG = '#D55E00';
 const MIN_WIDTH = 280;
 const ROW_H = 64;
-const LANE = 14; // px between lanes of one row
 const R = 8; // px dot radius
+const LANE = 2 * R + 4; // px between lanes of one row: a dot's height and a gap
 const M = { top: 8, right: 16, bottom: 40, left: 64 };
 
 export function render(root: HTMLElement, data: ConfidenceBody, options: ConfidenceOptions = {}): Chart<ConfidenceBody, ConfidenceOptions> {

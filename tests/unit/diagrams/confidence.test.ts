@@ -52,6 +52,11 @@ describe('confidence data', () => {
     const [short, long] = examples.limits.wording as PromptResult[];
     expect(long.answer_p).toBeGreaterThan(short.answer_p);
     for (const p of examples.limits.arithmetic as PromptResult[]) expect(p.right).toBe(false);
+    // The prose reads "een" after "Spiders have eight" as the start of "eighteen", and calls both commitments wrong.
+    const spiders = all.find((p) => p.prompt === 'Spiders have eight')!;
+    expect(spiders.top[0].text).toBe('een');
+    expect(spiders.right).toBe(false);
+    expect(all.find((p) => p.prompt === 'A week has seven')!.right).toBe(false);
   });
 });
 
