@@ -10,6 +10,7 @@ import { withoutState } from '../kit/body';
 import { ChartSlot } from '../kit/chart-slot';
 import { DiagramElement } from '../kit/element';
 import { LiveModel } from '../kit/live';
+import { formatPin } from '../kit/link';
 import { appendAdded, DEFAULT_PROMPTS, MAX_ADDED, normalizeAnswer, parseAdded, type FactPrompt, type PromptResult } from './data';
 import entry from './entry';
 import type { ConfidenceOptions } from './render';
@@ -59,7 +60,7 @@ export class GlassboxConfidence extends DiagramElement<State> {
 
   protected extraNotes() {
     const notes = this.live.notes();
-    if (parseAdded(this.state.added).length === MAX_ADDED && this.state.added.split('\n').filter((l) => l.includes('|')).length > MAX_ADDED) {
+    if (this.state.added.split('\n').filter((l) => l.includes('|')).length > MAX_ADDED) {
       notes.push(`Only your first ${MAX_ADDED} prompts are scored.`);
     }
     return notes;
@@ -103,7 +104,7 @@ export class GlassboxConfidence extends DiagramElement<State> {
     if (!this.decode) {
       const { vocabulary } = await import('../../model/assets');
       const info = await model.load();
-      const vocab = await vocabulary(this.pin ? `${this.pin.id}@${this.pin.version}` : undefined, info.vocabSize);
+      const vocab = await vocabulary(this.pin ? formatPin(this.pin) : undefined, info.vocabSize);
       this.decode = (id) => vocab[id];
     }
     const all: (FactPrompt & { added: boolean })[] = [...DEFAULT_PROMPTS.map((p) => ({ ...p, added: false })), ...parseAdded(added).map((p) => ({ ...p, added: true }))];

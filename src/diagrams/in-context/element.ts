@@ -10,6 +10,7 @@ import { withoutState } from '../kit/body';
 import { ChartSlot } from '../kit/chart-slot';
 import { DiagramElement } from '../kit/element';
 import { LiveModel } from '../kit/live';
+import { formatPin } from '../kit/link';
 import { showText, typingInput } from '../kit/text-input';
 import { strongestHead, type HeadPick } from './data';
 import entry from './entry';
@@ -85,7 +86,7 @@ export class GlassboxInContext extends DiagramElement<State> {
   private async run(model: ModelApi, s: State): Promise<InContextBody> {
     if (!this.head) {
       const { headScores } = await import('../../model/assets');
-      this.head = strongestHead((await headScores(this.pin ? `${this.pin.id}@${this.pin.version}` : undefined)).scores.induction);
+      this.head = strongestHead((await headScores(this.pin ? formatPin(this.pin) : undefined)).scores.induction);
     }
     this.fewShot ??= await runFewShot(model);
     const d = await runInContext(model, s.text, s.repeat, this.head);
