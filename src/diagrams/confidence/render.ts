@@ -81,7 +81,7 @@ export function render(root: HTMLElement, data: ConfidenceBody, options: Confide
     lane.clear();
     rows = [true, false].map((right) => {
       const ps = d.prompts.filter((p) => p.right === right);
-      const ls = lanes(ps.map((p) => x(p.confidence)), 2 * R + 2);
+      const ls = lanes(ps.map((p) => x(p.confidence)), 2 * R + 6);
       ls.forEach((l, i) => lane.set(ps[i], l));
       return Math.max(ROW_H, (2 * Math.max(0, ...ls.map(Math.abs)) + 1) * LANE + 2 * R);
     });
