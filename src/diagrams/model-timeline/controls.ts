@@ -4,8 +4,8 @@ import type { TimelineState } from './data';
 
 export function applyControl(s: TimelineState, name: string, raw: string): TimelineState {
   if (name === 'y') return { ...s, y: raw as TimelineState['y'] };
-  if (name === 'model') return { ...s, model: raw as TimelineState['model'] };
+  if (name === 'highlight') return { ...s, highlight: raw as TimelineState['highlight'] };
   return s;
 }
 
-export const CONTROLS: ControlsSpec<TimelineState> = { sliders: [], selects: ['y', 'model'], apply: applyControl };
+export const CONTROLS: ControlsSpec<TimelineState> = { sliders: [], selects: ['y', 'highlight'], apply: applyControl };

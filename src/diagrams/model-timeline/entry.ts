@@ -16,12 +16,13 @@ export default diagram({
     'Parameters, training tokens or context length against the year of publication, on a log scale, for GPT-1 to GPT-4 and open models from OPT to Llama 3, each number with its source and estimates drawn hollow; our own model is the smallest point.',
   state: {
     y: { kind: 'enum', values: ['params', 'tokens', 'context'], default: 'params', label: 'vertical axis' },
-    model: { kind: 'enum', values: ['none', ...MODELS], default: 'gpt-3', label: 'highlighted model' },
+    // Not `model`: links use that key to pin the site's model version (kit/link.ts).
+    highlight: { kind: 'enum', values: ['none', ...MODELS], default: 'gpt-3', label: 'highlighted model' },
   },
   fixtures: {
     default: {},
-    tokens: { y: 'tokens', model: 'chinchilla' },
-    context: { y: 'context', model: 'ours' },
-    'gpt-4-estimate': { model: 'gpt-4' },
+    tokens: { y: 'tokens', highlight: 'chinchilla' },
+    context: { y: 'context', highlight: 'ours' },
+    'gpt-4-estimate': { highlight: 'gpt-4' },
   },
 });

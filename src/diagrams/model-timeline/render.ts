@@ -83,8 +83,8 @@ export function render(root: HTMLElement, data: TimelineExport, options: ChartOp
       const g = marks.append('g').attr('data-model', r.id).attr('data-estimate', est ? 'true' : null);
       if (r.ours) g.append('path').attr('d', `M${cx},${cy - 7}l7,7l-7,7l-7,-7z`).attr('fill', OURS);
       else g.append('circle').attr('cx', cx).attr('cy', cy).attr('r', 5).attr('fill', est ? 'none' : FILL).attr('stroke', FILL).attr('stroke-width', 1.5).attr('stroke-dasharray', est ? '2 2' : null);
-      if (r.id === d.state.model || r.ours) {
-        if (r.id === d.state.model) g.append('circle').attr('class', 'gb-mt-ring').attr('cx', cx).attr('cy', cy).attr('r', 10).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-width', 1.5);
+      if (r.id === d.state.highlight || r.ours) {
+        if (r.id === d.state.highlight) g.append('circle').attr('class', 'gb-mt-ring').attr('cx', cx).attr('cy', cy).attr('r', 10).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-width', 1.5);
         // Labels left of points in the right half, so they stay inside the chart at 360 px.
         const right = cx > (M.left + width - M.right) / 2;
         g.append('text')
@@ -93,12 +93,12 @@ export function render(root: HTMLElement, data: TimelineExport, options: ChartOp
           .attr('dy', '0.35em')
           .attr('text-anchor', right ? 'end' : 'start')
           .attr('fill', 'currentColor')
-          .attr('font-weight', r.id === d.state.model ? 700 : 400)
+          .attr('font-weight', r.id === d.state.highlight ? 700 : 400)
           .text(`${r.ours ? 'ours' : r.name}: ${valueText(r[key])}`);
       }
     }
     legend.text('Filled blue: the authors’ own figure. Hollow, dashed: an outside estimate (the authors did not publish it). Orange diamond: this site’s model. Models whose figure was not published are left out of the chart and marked in the table.');
-    const chosen = d.rows.find((r) => r.id === d.state.model);
+    const chosen = d.rows.find((r) => r.id === d.state.highlight);
     focus.text(
       chosen
         ? `${chosen.name} (${chosen.org}, ${chosen.date}): ${valueText(chosen.params)} parameters, ${valueText(chosen.tokens)} training tokens, context ${valueText(chosen.context)}. ${chosen.innovation}. ${d.measure.label[0].toUpperCase()}${d.measure.label.slice(1)}: ${cite(chosen[key])}.`

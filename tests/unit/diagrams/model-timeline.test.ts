@@ -13,7 +13,7 @@ afterEach(() => document.body.replaceChildren());
 
 describe('model-timeline data', () => {
   it('sorts the cited models by date and appends ours with its own sources', () => {
-    const x = timelineExport(FILE, OWN, { y: 'params', model: 'gpt-3' });
+    const x = timelineExport(FILE, OWN, { y: 'params', highlight: 'gpt-3' });
     const years = x.rows.map((r) => r.year);
     expect(years.slice(0, -1)).toEqual([...years.slice(0, -1)].sort((a, b) => a - b));
     expect(x.rows.at(-1)).toMatchObject({ id: 'ours', ours: true, params: { value: 4.3e6 } });
@@ -28,9 +28,9 @@ describe('model-timeline data', () => {
   });
 
   it('the summary spans the first model to the largest and says what is not published', () => {
-    const x = timelineExport(FILE, OWN, { y: 'params', model: 'none' });
+    const x = timelineExport(FILE, OWN, { y: 'params', highlight: 'none' });
     expect(x.summary).toMatch(/^Parameters: from 117 M for GPT-1 to 1\.7 T \(estimate\) for GPT-4; ours has 4\.3 M, about 395 k times fewer than GPT-4\./);
-    const tokens = timelineExport(FILE, OWN, { y: 'tokens', model: 'none' });
+    const tokens = timelineExport(FILE, OWN, { y: 'tokens', highlight: 'none' });
     expect(tokens.summary).toContain('Not published, so not drawn: GPT-1, GPT-2, InstructGPT (GPT-3.5 line), Mistral 7B.');
     expect(valueText({ value: null, source: { paper: 'x', location: 'y' } })).toBe('not published');
   });
@@ -40,7 +40,7 @@ describe('model-timeline render', () => {
   it('draws every model with a value, estimates hollow and dashed, ours a diamond, the highlight ringed', () => {
     const root = document.createElement('div');
     document.body.append(root);
-    render(root, timelineExport(FILE, OWN, { y: 'params', model: 'gpt-4' }), { width: 360, reducedMotion: true });
+    render(root, timelineExport(FILE, OWN, { y: 'params', highlight: 'gpt-4' }), { width: 360, reducedMotion: true });
     const marks = [...root.querySelectorAll('[data-model]')];
     expect(marks).toHaveLength(FILE.rows.length + 1);
     const gpt4 = root.querySelector('[data-model="gpt-4"]')!;
@@ -63,7 +63,7 @@ describe('model-timeline render', () => {
   it('tokens: models without a published count are left out of the chart but stay in the table', () => {
     const root = document.createElement('div');
     document.body.append(root);
-    render(root, timelineExport(FILE, OWN, { y: 'tokens', model: 'none' }), { width: 640, reducedMotion: true });
+    render(root, timelineExport(FILE, OWN, { y: 'tokens', highlight: 'none' }), { width: 640, reducedMotion: true });
     expect(root.querySelector('[data-model="gpt-2"]')).toBeNull();
     expect(root.querySelectorAll('tbody tr')).toHaveLength(FILE.rows.length + 1);
     expect(root.querySelector('.gb-mt-ring')).toBeNull();
