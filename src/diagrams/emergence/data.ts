@@ -3,6 +3,7 @@
  * with its paper, table or figure and how it was read), plus our own models' training compute
  * for the one panel whose axis allows it. Pure: the file and our runs come in as arguments.
  */
+import { sci } from '../kit/calc/format';
 import type { StateOf } from '../kit/schema';
 import type entry from './entry';
 
@@ -74,7 +75,7 @@ export interface EmergenceExport {
 const cite = (s: Source) => `${s.paper}, ${s.location}${s.read ? ` (${s.read})` : ''}`;
 const flopsOf = (r: OwnRun) => 6 * r.params * r.tokens;
 
-function arithmetic(f: EmergenceFile, state: EmergenceState): Omit<EmergenceExport, 'state'> {
+function arithmetic(f: EmergenceFile, own: readonly OwnRun[], state: EmergenceState): Omit<EmergenceExport, 'state'> {
   const task = f.arithmetic.tasks.find((t) => t.id === state.task) ?? f.arithmetic.tasks[0];
   const sizes = new Map(f.gpt3.rows.map((r) => [r.id, r]));
   const perToken = state.metric === 'per-token';
@@ -103,10 +104,17 @@ function arithmetic(f: EmergenceFile, state: EmergenceState): Omit<EmergenceExpo
     notes: [
       f.arithmetic.note,
       ...(perToken ? [f.arithmetic.perToken.note] : []),
-      'Our own models are not drawn: they were never scored on these tasks, and at about a millionth of GPT-3 Small’s compute they would sit several decades off this axis, at zero.',
+      ourArithmeticNote(own, points[0]),
     ],
     sources: [...new Set([...points.map((p) => p.source), ...(perToken ? [cite(f.arithmetic.perToken.source)] : [])])],
   };
+}
+
+/** Why our runs are not on the arithmetic axis, with how far below GPT-3 Small they would sit. */
+function ourArithmeticNote(own: readonly OwnRun[], smallest: Point): string {
+  const shipped = own.find((r) => r.shipped);
+  const decades = shipped ? Math.log10(smallest.x / flopsOf(shipped)).toFixed(1) : 'several';
+  return `Our own models are not drawn: they were never scored on these tasks, and our shipped model’s compute is ${decades} orders of magnitude below ${smallest.label}’s, off this axis.`;
 }
 
 function thresholds(f: EmergenceFile, own: readonly OwnRun[]): Omit<EmergenceExport, 'state'> {
@@ -122,8 +130,8 @@ function thresholds(f: EmergenceFile, own: readonly OwnRun[]): Omit<EmergenceExp
   return {
     title: 'Where each few-shot ability emerged, by training compute',
     summary:
-      `Wei et al. 2022 list ${rows.length} abilities that appeared between ${rows[0].flops.toExponential(1)} and ${rows[rows.length - 1].flops.toExponential(1)} training FLOPs.` +
-      (shipped ? ` Our model was trained with ${flopsOf(shipped).toExponential(1)} FLOPs (6·N·D), about ${gap.toFixed(1)} orders of magnitude below the first of them.` : ''),
+      `Wei et al. 2022 list ${rows.length} abilities that appeared between ${sci(rows[0].flops, 2)} and ${sci(rows[rows.length - 1].flops, 2)} training FLOPs.` +
+      (shipped ? ` Our model was trained with ${sci(flopsOf(shipped), 2)} FLOPs (6·N·D), about ${gap.toFixed(1)} orders of magnitude below the first of them.` : ''),
     x: { label: 'training compute (FLOPs, log scale)', unit: 'FLOPs' },
     y: { label: 'ability', kind: 'category' },
     series: [{ key: 'wei-table-1', label: 'Emergent scale (Wei et al. 2022, Table 1)', dashed: false, points }],
@@ -152,7 +160,7 @@ function gsm8k(f: EmergenceFile, own: readonly OwnRun[]): Omit<EmergenceExport, 
     title: 'GSM8K math word problems: standard vs chain-of-thought prompting',
     summary:
       `Writing out the steps helps only large models: ${best.family} ${(best.params / 1e9).toPrecision(3)}B goes from ${best.standard}% to ${best.cot}%, ` +
-      `while for ${worse} of the ${small.length} models under 10 B parameters it scores lower than answering directly.`,
+      `while for ${worse === small.length ? 'all' : `${worse} of the`} ${small.length} models under 10 B parameters it scores lower than answering directly.`,
     x: { label: 'parameters (log scale)', unit: 'parameters' },
     y: { label: 'GSM8K solve rate (%)', kind: 'percent' },
     series,
@@ -166,6 +174,6 @@ function gsm8k(f: EmergenceFile, own: readonly OwnRun[]): Omit<EmergenceExport, 
 }
 
 export function emergenceExport(f: EmergenceFile, own: readonly OwnRun[], state: EmergenceState): EmergenceExport {
-  const body = state.panel === 'thresholds' ? thresholds(f, own) : state.panel === 'gsm8k' ? gsm8k(f, own) : arithmetic(f, state);
+  const body = state.panel === 'thresholds' ? thresholds(f, own) : state.panel === 'gsm8k' ? gsm8k(f, own) : arithmetic(f, own, state);
   return { state: { ...state }, ...body };
 }

@@ -50,5 +50,6 @@ export function gsm8k(family: string, params: number): { standard: string; cot: 
 }
 
 const small = FILE.gsm8k.rows.filter((r) => r.params < 1e10);
-/** "6 of the 7": small models (under 10 B parameters) for which chain of thought scored lower. */
-export const smallWorse = `${small.filter((r) => r.cot < r.standard).length} of the ${small.length}`;
+/** "all 7" or "6 of the 7": small models (under 10 B parameters) for which chain of thought scored lower. */
+const worse = small.filter((r) => r.cot < r.standard).length;
+export const smallWorse = worse === small.length ? `all ${small.length}` : `${worse} of the ${small.length}`;

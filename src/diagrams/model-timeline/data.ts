@@ -72,10 +72,13 @@ function fmt(v: number): string {
   return String(v);
 }
 
-/** A cited value as the table and summary write it: "1.7 T (estimate)", or why it is missing. */
-export function valueText(c: Cited): string {
+/**
+ * A cited value as the table and summary write it: "1.7 T (estimate)", or why it is missing.
+ * Context lengths are exact powers of two in tokens, so they are written in full ("2,048").
+ */
+export function valueText(c: Cited, key?: Measure): string {
   if (c.value === null) return 'not published';
-  return `${fmt(c.value)}${c.estimate ? ' (estimate)' : ''}`;
+  return `${key === 'context' ? c.value.toLocaleString('en-US') : fmt(c.value)}${c.estimate ? ' (estimate)' : ''}`;
 }
 
 export function timelineExport(f: TimelineFile, own: OwnModel, state: TimelineState): TimelineExport {
@@ -105,8 +108,8 @@ export function timelineExport(f: TimelineFile, own: OwnModel, state: TimelineSt
     state: { ...state },
     measure: { key, label: MEASURES[key] },
     summary:
-      `${MEASURES[key][0].toUpperCase()}${MEASURES[key].slice(1)}: from ${valueText(rows[0][key])} for ${rows[0].name} to ${valueText(biggest[key])} for ${biggest.name}; ` +
-      `ours has ${valueText(ours[key])}, ${ratio >= 10 ? `about ${fmt(ratio)} times fewer` : `${ratio.toFixed(1)} times fewer`} than ${biggest.name}.` +
+      `${MEASURES[key][0].toUpperCase()}${MEASURES[key].slice(1)}: from ${valueText(rows[0][key], key)} for ${rows[0].name} to ${valueText(biggest[key], key)} for ${biggest.name}; ` +
+      `ours has ${valueText(ours[key], key)}, ${ratio >= 10 ? `about ${fmt(ratio)} times fewer` : `${ratio.toFixed(1)} times fewer`} than ${biggest.name}.` +
       (missing.length ? ` Not published, so not drawn: ${missing.join(', ')}.` : ''),
     rows,
     papers: { ...f.papers },

@@ -6,10 +6,10 @@ import { FILE, OWN_MODEL } from './build';
 import { valueText, type Measure } from './data';
 
 export function size(id: string, key: Measure): string {
-  if (id === 'ours') return valueText({ value: OWN_MODEL[key], source: { paper: '', location: '' } });
+  if (id === 'ours') return valueText({ value: OWN_MODEL[key], source: { paper: '', location: '' } }, key);
   const row = FILE.rows.find((r) => r.id === id);
   if (!row) throw new Error(`model-timeline.json has no model ${id}`);
-  return valueText(row[key]);
+  return valueText(row[key], key);
 }
 
 /** How many times one model's figure exceeds another's, rounded for prose: "about 40,800". */

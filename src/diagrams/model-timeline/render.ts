@@ -36,7 +36,7 @@ export function render(root: HTMLElement, data: TimelineExport, options: ChartOp
           { text: r.date },
           { text: valueText(r.params) },
           { text: valueText(r.tokens) },
-          { text: valueText(r.context) },
+          { text: valueText(r.context, 'context') },
           { text: r.innovation },
           { text: `Parameters: ${cite(r.params)}. Tokens: ${cite(r.tokens)}. Context: ${cite(r.context)}.` },
         ],
@@ -94,14 +94,15 @@ export function render(root: HTMLElement, data: TimelineExport, options: ChartOp
           .attr('text-anchor', right ? 'end' : 'start')
           .attr('fill', 'currentColor')
           .attr('font-weight', r.id === d.state.highlight ? 700 : 400)
-          .text(`${r.ours ? 'ours' : r.name}: ${valueText(r[key])}`);
+          .attr('class', 'gb-mt-label')
+          .text(`${r.ours ? 'ours' : r.name}: ${valueText(r[key], key)}`);
       }
     }
     legend.text('Filled blue: the authors’ own figure. Hollow, dashed: an outside estimate (the authors did not publish it). Orange diamond: this site’s model. Models whose figure was not published are left out of the chart and marked in the table.');
     const chosen = d.rows.find((r) => r.id === d.state.highlight);
     focus.text(
       chosen
-        ? `${chosen.name} (${chosen.org}, ${chosen.date}): ${valueText(chosen.params)} parameters, ${valueText(chosen.tokens)} training tokens, context ${valueText(chosen.context)}. ${chosen.innovation}. ${d.measure.label[0].toUpperCase()}${d.measure.label.slice(1)}: ${cite(chosen[key])}.`
+        ? `${chosen.name} (${chosen.org}, ${chosen.date}): ${valueText(chosen.params)} parameters, ${valueText(chosen.tokens)} training tokens, context ${valueText(chosen.context, 'context')} tokens. ${chosen.innovation}. ${d.measure.label[0].toUpperCase()}${d.measure.label.slice(1)}: ${cite(chosen[key])}.`
         : 'No model highlighted.',
     );
     table.update(d);
