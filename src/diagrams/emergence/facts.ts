@@ -51,5 +51,12 @@ export function gsm8k(family: string, params: number): { standard: string; cot: 
 
 const small = FILE.gsm8k.rows.filter((r) => r.params < 1e10);
 /** "all 7" or "6 of the 7": small models (under 10 B parameters) for which chain of thought scored lower. */
+const gained = FILE.gsm8k.rows.filter((r) => r.cot > r.standard).reduce((a, b) => (b.params < a.params ? b : a));
+/** The smallest model that chain of thought helped on GSM8K, and how many times our model's size it is. */
+export const smallestGain = {
+  name: `${gained.family} ${gained.params / 1e9} B`,
+  times: Number((gained.params / shipped.params).toPrecision(2)).toLocaleString('en-US'),
+};
+
 const worse = small.filter((r) => r.cot < r.standard).length;
 export const smallWorse = worse === small.length ? `all ${small.length}` : `${worse} of the ${small.length}`;

@@ -5,11 +5,12 @@
 import { FILE, OWN_MODEL } from './build';
 import { valueText, type Measure } from './data';
 
-export function size(id: string, key: Measure): string {
+export function size(id: string, key: Measure, opts: { bare?: boolean } = {}): string {
   if (id === 'ours') return valueText({ value: OWN_MODEL[key], source: { paper: '', location: '' } }, key);
   const row = FILE.rows.find((r) => r.id === id);
   if (!row) throw new Error(`model-timeline.json has no model ${id}`);
-  return valueText(row[key], key);
+  // `bare`: without " (estimate)", for a sentence that already says it is one.
+  return valueText(opts.bare ? { ...row[key], estimate: false } : row[key], key);
 }
 
 /** How many times one model's figure exceeds another's, rounded for prose: "about 40,800". */

@@ -76,6 +76,8 @@ export function render(root: HTMLElement, data: TimelineExport, options: ChartOp
     axes.append('text').attr('x', M.left).attr('y', M.top - 8).text(`${d.measure.label} (log scale)`);
 
     const marks = svg.append('g').attr('class', 'gb-mt-marks');
+    // Labels on a layer of their own above every point, so their halo hides the points they cross.
+    const labels = svg.append('g').attr('class', 'gb-mt-labels');
     for (const r of shown) {
       const cx = x(r.year);
       const cy = y(r[key].value as number);
@@ -87,7 +89,9 @@ export function render(root: HTMLElement, data: TimelineExport, options: ChartOp
         if (r.id === d.state.highlight) g.append('circle').attr('class', 'gb-mt-ring').attr('cx', cx).attr('cy', cy).attr('r', 10).attr('fill', 'none').attr('stroke', 'currentColor').attr('stroke-width', 1.5);
         // Labels left of points in the right half, so they stay inside the chart at 360 px.
         const right = cx > (M.left + width - M.right) / 2;
-        g.append('text')
+        labels
+          .append('text')
+          .attr('data-label', r.id)
           .attr('x', cx + (right ? -13 : 13))
           .attr('y', cy)
           .attr('dy', '0.35em')

@@ -47,11 +47,11 @@ describe('model-timeline render', () => {
     expect(gpt4.getAttribute('data-estimate')).toBe('true');
     expect(gpt4.querySelector('circle')?.getAttribute('fill')).toBe('none');
     expect(gpt4.querySelector('.gb-mt-ring')).not.toBeNull();
-    expect(gpt4.querySelector('text')?.textContent).toBe('GPT-4: 1.7 T (estimate)');
+    expect(root.querySelector('[data-label="gpt-4"]')?.textContent).toBe('GPT-4: 1.7 T (estimate)');
     expect(root.querySelector('[data-model="ours"] path')?.getAttribute('fill')).toBe('#D55E00');
     expect(root.querySelector('.gb-mt-focus')?.textContent).toMatch(/^GPT-4 \(OpenAI, 2023-03\): 1\.7 T \(estimate\) parameters/);
     // Labels stay inside the 360 px chart: right-half points are labelled to their left.
-    for (const t of root.querySelectorAll('[data-model] text')) {
+    for (const t of root.querySelectorAll('[data-label]')) {
       const xAttr = Number(t.getAttribute('x'));
       expect(t.getAttribute('text-anchor') === 'end' ? xAttr > 150 : xAttr < 210).toBe(true);
     }
