@@ -210,7 +210,7 @@ const layers: LiveSpec = {
       prompt: `After ${said(QUIZ_TEXTS.layers)}, the model’s final top guess is ${q(vocab[final.id])}. Reading the residual stream through the logit lens, where does ${q(vocab[final.id])} first come out on top?`,
       options: picks.map((l) => ({ key: `l${l}`, text: layerName(l) })),
       correct: `l${first}`,
-      explain: `The lens first ranks ${q(vocab[final.id])} on top ${first === 0 ? 'already at the embeddings' : `after layer ${first}`}, at ${percent(tops[first].p)}; before that the stream decodes to ${tops.slice(0, first).map((t) => q(vocab[t.id])).join(', ') || 'nothing else'}. Each layer adds to the same stream, and the guess takes shape as it goes.`,
+      explain: `The lens first ranks ${q(vocab[final.id])} on top ${first === 0 ? 'already at the embeddings' : `after layer ${first}`}, at ${percent(tops[first].p)}.${first > 0 ? ` Before that, from layer 0 up, it reads ${tops.slice(0, first).map((t) => q(vocab[t.id])).join(', ')}.` : ''} Each layer adds to the same stream, and the guess takes shape as it goes.`,
       link: { href: `/layers/?text=${enc(QUIZ_TEXTS.layers)}&token=${tokens}&lens=${first}`, label: `The logit lens on this text, at layer ${first}` },
     };
   },
