@@ -55,7 +55,7 @@ export class GlassboxQuiz extends DiagramElement<State> {
     this.quiz = quiz;
     this.progress = quiz.loadProgress(storage());
     this.resolved = { ...(example.default.questions as Record<string, Resolved>) };
-    if (!(await this.chart.mount(import('./render'), Promise.resolve()))) return;
+    if (!(await this.chart.mount(import('./render'), Promise.resolve(true)))) return;
     this.draw();
     if (this.needsModel()) await this.live.start();
   }
