@@ -52,7 +52,7 @@ test.describe('quiz', () => {
     const fb = d.locator('[data-question="tutorial-attention"] .gb-quiz-feedback');
     await expect(fb).toBeVisible();
     await expect(fb).toBeFocused();
-    await expect(fb.locator('.gb-quiz-verdict')).toHaveText(/^Right: /);
+    await expect(fb.locator('.gb-quiz-verdict')).toHaveText(/^Right\. The answer is /);
     await expect(fb.getByRole('link')).toHaveAttribute('href', '/attention/');
 
     // The second question, answered wrongly, says so and names the right answer.
@@ -83,7 +83,7 @@ test.describe('quiz', () => {
     const form = d.locator('[data-question="chapter-architectures"] form');
     await form.locator(`input[value="${questions[1].correct}"]`).check();
     await form.getByRole('button', { name: 'Check answer' }).click();
-    await expect(form.locator('.gb-quiz-verdict')).toHaveText(/^Right: /);
+    await expect(form.locator('.gb-quiz-verdict')).toHaveText(/^Right\. The answer is /);
     // Answering asks nothing of the network.
     expect(requests.slice(before)).toEqual([]);
     const stored = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
@@ -91,7 +91,7 @@ test.describe('quiz', () => {
 
     await page.reload();
     const again = quiz(page).locator('[data-question="chapter-architectures"]');
-    await expect(again.locator('.gb-quiz-verdict')).toHaveText(/^Right: /);
+    await expect(again.locator('.gb-quiz-verdict')).toHaveText(/^Right\. The answer is /);
     await expect(again.locator(`input[value="${questions[1].correct}"]`)).toBeChecked();
     await expect(quiz(page).locator('[data-question="tutorial-next-token"] .gb-quiz-feedback')).toBeHidden();
     expect((await exportOf(quiz(page))).questions[1]).toMatchObject({ chosen: questions[1].correct, is_correct: true });

@@ -192,7 +192,9 @@ export function render(root: HTMLElement, data: QuizView, options: QuizOptions =
     }
     const right = chosen === q.correct;
     fb.classed('is-right', right).classed('is-wrong', !right);
-    form.select('.gb-quiz-verdict').text(right ? `Right: ${textOf(q, q.correct)}.` : `Not quite. You chose ${textOf(q, chosen)}; the answer is ${textOf(q, q.correct)}.`);
+    const verdict = form.select('.gb-quiz-verdict').text('');
+    verdict.append('strong').text(right ? 'Right.' : 'Not quite.');
+    verdict.append('span').text(right ? ` The answer is ${textOf(q, q.correct)}.` : ` You chose ${textOf(q, chosen)}; the answer is ${textOf(q, q.correct)}.`);
     form.select('.gb-quiz-explain').text(q.explain);
     form
       .select('.gb-quiz-more a')

@@ -199,7 +199,7 @@ describe('quiz view', () => {
       onRetry: (id) => calls.push(`retry ${id}`),
       onReset: () => calls.push('reset'),
     });
-    expect(root.querySelector('.gb-quiz-verdict')?.textContent).toMatch(/^Right: /);
+    expect(root.querySelector('.gb-quiz-verdict')?.textContent).toMatch(/^Right\. The answer is /);
     root.querySelector<HTMLButtonElement>('.gb-quiz-retry')!.click();
     root.querySelector<HTMLButtonElement>('.gb-quiz-reset')!.click();
     expect(calls).toEqual(['retry tutorial-attention', 'reset']);
