@@ -29,7 +29,7 @@ export function siteBaseUrl(): string {
 
 export function buildView(state: StateOf<typeof entry.state>): BuiltView<QuizExport> {
   const { ids } = parseSet(state.set);
-  const questions = questionsFor(ids, EXAMPLE_LIVE, 'example');
+  const questions = questionsFor(ids, EXAMPLE_LIVE);
   const data: QuizExport = {
     state,
     source: ids.some((id) => LIVE_IDS.has(id)) ? 'example' : 'fixed',

@@ -37,7 +37,8 @@ export class GlassboxQuiz extends DiagramElement<State> {
   private quiz: QuizModule | null = null;
   /** Model questions by id: the build-time example's until the live model has answered. */
   private resolved: Record<string, Resolved> = {};
-  private source: 'example' | 'model' = 'example';
+  /** The model questions the live model has answered on this page. */
+  private fromModel = new Set<string>();
   private model: { id: string; version: string } | null = null;
   private readonly live = new LiveModel(this, () => this.refresh(), () => this.renderSource());
   private readonly chart = new ChartSlot<QuizView, QuizOptions, State>(this, this.port(), () => this.view(), () => this.options());
@@ -65,7 +66,7 @@ export class GlassboxQuiz extends DiagramElement<State> {
     if (!quiz) return withoutState(this.exportSlot.read<object>() ?? {});
     const questions = this.questions();
     return {
-      source: this.needsModel() ? this.source : 'fixed',
+      source: this.needsModel() ? this.source() : 'fixed',
       model: this.model,
       questions: quiz.exportQuestions(questions, this.progress),
       score: quiz.scoreOf(questions, this.progress),
@@ -83,14 +84,19 @@ export class GlassboxQuiz extends DiagramElement<State> {
     this.renderSource();
     this.draw();
     if (this.started && this.needsModel() && !this.live.model) void this.live.start();
-    else if (this.source === 'model') void this.refresh();
+    else if (this.live.info) void this.refresh();
   }
 
   private readSet() {
     const { ids, notes } = parseSet(this.state.set);
     this.ids = ids;
     this.setNotes = notes;
-    this.dataset.source = this.needsModel() ? this.source : 'formula';
+    this.dataset.source = this.needsModel() ? this.source() : 'formula';
+  }
+
+  /** 'model' once the live model has answered every model question shown. */
+  private source(): 'example' | 'model' {
+    return this.ids.filter(asksModel).every((id) => this.fromModel.has(id)) ? 'model' : 'example';
   }
 
   private needsModel(): boolean {
@@ -104,19 +110,19 @@ export class GlassboxQuiz extends DiagramElement<State> {
     if (!model || !info) return;
     const [{ LIVE }, { browserQuizModel }] = await Promise.all([import('./live'), import('./sources')]);
     const m = browserQuizModel(model, info.id, info.vocabSize);
-    const next: Record<string, Resolved> = { ...this.resolved };
+    const next: Record<string, Resolved> = {};
     try {
-      for (const spec of LIVE) if (this.ids.includes(spec.id)) next[spec.id] = await spec.resolve(m);
+      for (const spec of LIVE) if (this.ids.includes(spec.id) && !this.fromModel.has(spec.id)) next[spec.id] = await spec.resolve(m);
     } catch (e) {
       this.live.failed(e);
       return;
     }
     if (!this.isConnected) return;
     this.byRole('error').hidden = true;
-    this.resolved = next;
-    this.source = 'model';
+    this.resolved = { ...this.resolved, ...next };
+    for (const id of Object.keys(next)) this.fromModel.add(id);
     this.model = { id: info.id, version: info.version };
-    this.dataset.source = 'model';
+    this.dataset.source = this.needsModel() ? this.source() : 'formula';
     this.showModel(info);
     this.renderSource();
     this.draw();
@@ -125,11 +131,11 @@ export class GlassboxQuiz extends DiagramElement<State> {
   private renderSource() {
     const needs = this.needsModel();
     this.byRole('source').hidden = !needs;
-    if (needs && this.model) this.live.source({ kind: this.source, model: this.model, text: '' }, '');
+    if (needs && this.model) this.live.source({ kind: this.source(), model: this.model, text: '' }, '');
   }
 
   private questions() {
-    return this.quiz ? this.quiz.questionsFor(this.ids, this.resolved, this.source) : [];
+    return this.quiz ? this.quiz.questionsFor(this.ids, this.resolved, this.fromModel) : [];
   }
 
   private view(): QuizView {

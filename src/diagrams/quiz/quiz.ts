@@ -12,16 +12,17 @@ export { ALL_IDS, CHAPTERS, parseSet } from './set';
 export const LIVE_IDS: ReadonlySet<string> = new Set(LIVE.map((s) => s.id));
 
 /**
- * The questions to show: fixed ones as they are, model ones from `live` (the build-time example
- * or the live run) labelled with `liveSource`; a model question not yet resolved is left out.
+ * The questions to show: fixed ones as they are, model ones from `live` (the build-time example,
+ * or the live run for the ids in `fromModel`); a model question with no answer yet is left out.
  */
-export function questionsFor(ids: readonly string[], live: Readonly<Record<string, Resolved>>, liveSource: 'example' | 'model'): Question[] {
+export function questionsFor(ids: readonly string[], live: Readonly<Record<string, Resolved>>, fromModel: ReadonlySet<string> = new Set()): Question[] {
   const fixed = new Map<string, Question>([...TUTORIAL.map((q) => [q.id, q] as const), ...Object.entries(STATIC_CHAPTER)]);
   return ids.flatMap((id) => {
     const f = fixed.get(id);
     if (f) return [f];
     const r = live[id];
-    return r ? [{ ...r, source: liveSource as QuestionSource }] : [];
+    const source: QuestionSource = fromModel.has(id) ? 'model' : 'example';
+    return r ? [{ ...r, source }] : [];
   });
 }
 

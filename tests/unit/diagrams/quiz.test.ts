@@ -31,7 +31,7 @@ function memoryStore(initial: Record<string, string> = {}) {
   return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), m };
 }
 
-const all = () => questionsFor(ALL_IDS, EXAMPLE_LIVE, 'example');
+const all = () => questionsFor(ALL_IDS, EXAMPLE_LIVE);
 
 describe('quiz questions', () => {
   it('has the tutorial’s five and one question per chapter, each id defined exactly once', () => {
@@ -133,6 +133,12 @@ describe('quiz set and progress', () => {
     expect(ex).toMatchObject({ chosen: tq.correct, is_correct: true, correct: tq.correct });
   });
 
+  it('labels a model question live only once the live model has answered it', () => {
+    const qs = questionsFor(['chapter-next-token', 'chapter-attention', 'tutorial-attention'], EXAMPLE_LIVE, new Set(['chapter-attention']));
+    expect(qs.map((q) => q.source)).toEqual(['example', 'model', 'fact']);
+    expect(questionsFor(['chapter-next-token'], {})).toEqual([]);
+  });
+
   it('the build-time view exports the set’s questions, example-sourced where the model answers', () => {
     const v = buildView({ set: 'chapter-next-token,tutorial-attention' });
     expect(v.data.questions.map((q) => [q.id, q.source])).toEqual([
@@ -146,7 +152,7 @@ describe('quiz set and progress', () => {
 });
 
 describe('quiz view', () => {
-  const view = (ids: string[], progress = {}) => ({ questions: questionsFor(ids, EXAMPLE_LIVE, 'example'), progress, base: '/sub/' });
+  const view = (ids: string[], progress = {}) => ({ questions: questionsFor(ids, EXAMPLE_LIVE), progress, base: '/sub/' });
 
   it('draws one form per question: a fieldset with a legend, native radios in one group, a submit button', () => {
     const root = mount();
