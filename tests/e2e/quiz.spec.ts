@@ -77,8 +77,8 @@ test.describe('quiz', () => {
     await page.goto('/embed/quiz/?set=tutorial-next-token,chapter-architectures');
     const d = quiz(page);
     await expect(d).toHaveAttribute('data-source', 'formula');
+    await expect.poll(async () => (await exportOf(d)).questions.map((q) => q.id)).toEqual(['tutorial-next-token', 'chapter-architectures']);
     const { questions } = await exportOf(d);
-    await expect.poll(async () => (await exportOf(d)).questions.length).toBe(2);
     const before = requests.length;
     const form = d.locator('[data-question="chapter-architectures"] form');
     await form.locator(`input[value="${questions[1].correct}"]`).check();
