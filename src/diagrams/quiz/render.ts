@@ -65,9 +65,9 @@ export function render(root: HTMLElement, data: QuizView, options: QuizOptions =
   const details = base.append('details').attr('class', 'gb-quiz-table');
   details.append('summary').text('Your answers as a table');
   const table = details.append('table');
-  table.append('caption').text('Each question, your checked answer and the correct one');
+  table.append('caption').text('Each question by number, your checked answer and the correct one');
   const head = table.append('thead').append('tr');
-  for (const h of ['Question', 'Your answer', 'Correct answer', 'Result']) head.append('th').attr('scope', 'col').text(h);
+  for (const h of ['No.', 'Your answer', 'Correct answer', 'Result']) head.append('th').attr('scope', 'col').text(h);
   const tbody = table.append('tbody');
 
   reset.on('click', () => {
@@ -237,10 +237,11 @@ export function render(root: HTMLElement, data: QuizView, options: QuizOptions =
         tr.append('td');
         return tr;
       });
-    rows.select('th').text((q) => q.prompt);
+    // The number, not the prompt: the legend above says it, and the table must fit a phone.
+    rows.select('th').text((_, i) => String(i + 1));
     rows.select('td:nth-of-type(1)').text((q) => textOf(q, chosenFor(q, d.progress)) || '–');
-    rows.select('td:nth-of-type(2)').text((q) => (status(q) === 'open' ? 'shown once answered' : textOf(q, q.correct)));
-    rows.select('td:nth-of-type(3)').text((q) => ({ right: 'right', wrong: 'wrong', open: 'not answered' })[status(q)]);
+    rows.select('td:nth-of-type(2)').text((q) => (status(q) === 'open' ? 'after yours' : textOf(q, q.correct)));
+    rows.select('td:nth-of-type(3)').text((q) => ({ right: 'right', wrong: 'wrong', open: 'not yet' })[status(q)]);
   }
 
   draw();

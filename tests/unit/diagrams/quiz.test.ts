@@ -210,7 +210,7 @@ describe('quiz view', () => {
     root.querySelector<HTMLButtonElement>('.gb-quiz-reset')!.click();
     expect(calls).toEqual(['retry tutorial-attention', 'reset']);
     const cells = [...root.querySelectorAll('.gb-quiz-table tbody tr')].map((tr) => tr.lastElementChild?.textContent);
-    expect(cells).toEqual(['right', 'not answered']);
+    expect(cells).toEqual(['right', 'not yet']);
     expect([...root.querySelectorAll('.gb-quiz-cell')].map((c) => c.getAttribute('data-status'))).toEqual(['right', 'open']);
   });
 
