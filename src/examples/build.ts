@@ -12,6 +12,7 @@ import { windowExamples } from './next-token';
 import { trainingExamples } from './training';
 import { decodingExamples } from './decoding';
 import { abilitiesExamples } from './abilities';
+import { quizExamples } from './quiz';
 
 /** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
 const round6 = (x: number) => Number(x.toFixed(6));
@@ -49,6 +50,7 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
     'attention-pronouns': await pronounExample(model, round6),
     ...(await decodingExamples(model)),
     ...(await abilitiesExamples(model)),
+    ...(await quizExamples(model)),
     'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
   };
 }
