@@ -11,6 +11,7 @@ import { runOf } from '../diagrams/contextual-path/data';
 import { windowExamples } from './next-token';
 import { trainingExamples } from './training';
 import { decodingExamples } from './decoding';
+import { overviewExamples } from './overview';
 
 /** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
 const round6 = (x: number) => Number(x.toFixed(6));
@@ -47,6 +48,7 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
     ...(await trainingExamples(model)),
     'attention-pronouns': await pronounExample(model, round6),
     ...(await decodingExamples(model)),
+    ...(await overviewExamples(model)),
     'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
   };
 }
