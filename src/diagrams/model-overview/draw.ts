@@ -1,11 +1,12 @@
 /**
  * The content of each stage's card, drawn into its own group with d3 joins (a new prompt
  * rewrites attributes of the same elements rather than making new ones, so a redraw stays within
- * a frame). All text goes through .text(); sizes in px, font 11 px monospace.
+ * a frame; put.ts writes only what changed). All text is set as text; sizes in px, font 11 px monospace.
  */
 import type { Selection } from 'd3';
 import { percent, showToken } from '../kit/tokens';
 import type { OverviewView } from './data';
+import { put, putText } from './put';
 import { layerOf, type StageKind } from './stages';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
@@ -33,28 +34,28 @@ function all<D, E extends SVGElement>(g: G, tag: string, cls: string, data: D[])
     .selectAll<E, D>(`${tag}.${cls.split(' ')[0]}`)
     .data(data)
     .join(tag)
-    .attr('class', cls) as unknown as Selection<E, D, SVGGElement, unknown>;
+    .call(put, 'class', cls) as unknown as Selection<E, D, SVGGElement, unknown>;
 }
 
 /** Text rows: left label, right value, optional bar (0..1) under the value. */
 function rows(g: G, a: Area, items: { left: string; right: string; bar?: number; cls?: string }[]) {
   const leftChars = (a.w * 0.58) / CHAR_W;
   all<(typeof items)[number], SVGTextElement>(g, 'text', 'gb-mo-left', items)
-    .attr('x', a.x)
-    .attr('y', (_, i) => a.y + i * ROW + 11)
-    .text((d) => clip(d.left, leftChars));
+    .call(put, 'x', a.x)
+    .call(put, 'y', (_, i) => a.y + i * ROW + 11)
+    .call(putText, (d) => clip(d.left, leftChars));
   all<(typeof items)[number], SVGTextElement>(g, 'text', 'gb-mo-right gb-mo-muted', items)
-    .attr('x', a.x + a.w)
-    .attr('y', (_, i) => a.y + i * ROW + 11)
-    .attr('text-anchor', 'end')
-    .text((d) => d.right);
+    .call(put, 'x', a.x + a.w)
+    .call(put, 'y', (_, i) => a.y + i * ROW + 11)
+    .call(put, 'text-anchor', 'end')
+    .call(putText, (d) => d.right);
   const bars = items.filter((d) => d.bar !== undefined);
   all<(typeof items)[number], SVGRectElement>(g, 'rect', 'gb-mo-bar', bars)
-    .attr('class', (d) => `gb-mo-bar ${d.cls ?? ''}`.trim())
-    .attr('x', a.x)
-    .attr('y', (_, i) => a.y + i * ROW + 13)
-    .attr('height', 2)
-    .attr('width', (d) => Math.max(1, a.w * (d.bar ?? 0)));
+    .call(put, 'class', (d) => `gb-mo-bar ${d.cls ?? ''}`.trim())
+    .call(put, 'x', a.x)
+    .call(put, 'y', (_, i) => a.y + i * ROW + 13)
+    .call(put, 'height', 2)
+    .call(put, 'width', (d) => Math.max(1, a.w * (d.bar ?? 0)));
 }
 
 function tokens(g: G, a: Area, v: OverviewView) {
@@ -64,9 +65,9 @@ function tokens(g: G, a: Area, v: OverviewView) {
   const items = shown.map((t) => ({ left: t.text, right: String(t.id) }));
   rows(g, { ...a, y: a.y + (T > fit ? ROW : 0) }, items);
   all<string, SVGTextElement>(g, 'text', 'gb-mo-more gb-mo-muted', T > fit ? [`+${T - fit} before`] : [])
-    .attr('x', a.x)
-    .attr('y', a.y + 11)
-    .text((s) => s);
+    .call(put, 'x', a.x)
+    .call(put, 'y', a.y + 11)
+    .call(putText, (s) => s);
 }
 
 /** One sparkline per shown token: its d numbers entering the stream, left to right. */
@@ -76,10 +77,10 @@ function embeddings(g: G, a: Area, v: OverviewView) {
   const labelW = Math.min(54, a.w * 0.35);
   const max = Math.max(1e-9, ...shown.flatMap((e) => e.values.map(Math.abs)));
   all<(typeof shown)[number], SVGTextElement>(g, 'text', 'gb-mo-left', shown)
-    .attr('x', a.x)
-    .attr('y', (_, i) => a.y + i * ROW + 11)
-    .text((e) => clip(e.text, labelW / CHAR_W));
-  all<(typeof shown)[number], SVGPathElement>(g, 'path', 'gb-mo-spark', shown).attr('d', (e, i) => {
+    .call(put, 'x', a.x)
+    .call(put, 'y', (_, i) => a.y + i * ROW + 11)
+    .call(putText, (e) => clip(e.text, labelW / CHAR_W));
+  all<(typeof shown)[number], SVGPathElement>(g, 'path', 'gb-mo-spark', shown).call(put, 'd', (e, i) => {
     const x0 = a.x + labelW + 4;
     const w = a.w - labelW - 4;
     const mid = a.y + i * ROW + 7;
@@ -88,7 +89,10 @@ function embeddings(g: G, a: Area, v: OverviewView) {
   });
 }
 
-/** The last token's attention rows as a heads × keys heatmap (darker = more; √ so small weights show). */
+/** Shades of an attention thumbnail: cells are drawn at √w rounded to one of these steps. */
+export const THUMB_LEVELS = 12;
+
+/** The last token's attention rows as heads × keys cells; past THUMB_KEYS keys, neighbours are summed. */
 export function thumbCells(att: number[][]): { h: number; c: number; w: number }[] {
   const T = att[0]?.length ?? 0;
   const K = Math.min(T, THUMB_KEYS);
@@ -101,6 +105,26 @@ export function thumbCells(att: number[][]): { h: number; c: number; w: number }
   );
 }
 
+/** A cell's shade, 0..THUMB_LEVELS: √w (so small weights still show), darker = more attention. */
+export const levelOf = (w: number) => Math.round(Math.sqrt(Math.min(1, Math.max(0, w))) * THUMB_LEVELS);
+
+/**
+ * The thumbnail as one path per shade, in cell units (x = key column, y = head) scaled by the
+ * group: a few elements per block instead of one per cell, so a new prompt redraws in well under
+ * a frame. Each cell is "M c,h h1v1h-1z".
+ */
+export function thumbPaths(att: number[][]): { level: number; d: string }[] {
+  const byLevel = new Map<number, string[]>();
+  for (const { h, c, w } of thumbCells(att)) {
+    const l = levelOf(w);
+    if (l === 0) continue;
+    const list = byLevel.get(l) ?? [];
+    list.push(`M${c},${h}h1v1h-1z`);
+    byLevel.set(l, list);
+  }
+  return [...byLevel.entries()].sort((x, y) => x[0] - y[0]).map(([level, cells]) => ({ level, d: cells.join('') }));
+}
+
 function block(g: G, a: Area, v: OverviewView, layer: number, vertical: boolean, maxNorm: number) {
   const b = v.blocks[layer - 1];
   const att = b?.attention ?? [];
@@ -108,13 +132,24 @@ function block(g: G, a: Area, v: OverviewView, layer: number, vertical: boolean,
   const K = Math.min(att[0]?.length ?? 0, THUMB_KEYS);
   const thumbW = vertical ? Math.min(120, a.w * 0.36) : a.w;
   const cellH = vertical ? a.h / Math.max(1, H) : Math.min(7, (a.h - 72) / Math.max(1, H));
-  const cells = thumbCells(att);
-  all<(typeof cells)[number], SVGRectElement>(g, 'rect', 'gb-mo-att', cells)
-    .attr('x', (d) => a.x + (d.c * thumbW) / Math.max(1, K))
-    .attr('y', (d) => a.y + d.h * cellH)
-    .attr('width', thumbW / Math.max(1, K))
-    .attr('height', cellH)
-    .attr('fill-opacity', (d) => Math.sqrt(Math.min(1, d.w)).toFixed(3));
+  const frame = H && K ? [0] : [];
+  all<number, SVGRectElement>(g, 'rect', 'gb-mo-att-bg', frame)
+    .call(put, 'x', a.x)
+    .call(put, 'y', a.y)
+    .call(put, 'width', thumbW)
+    .call(put, 'height', H * cellH);
+  const thumb = all<number, SVGGElement>(g, 'g', 'gb-mo-thumb', frame)
+    .call(put, 'data-keys', K)
+    .call(put, 'data-heads', H)
+    .call(put, 'transform', `translate(${a.x},${a.y}) scale(${thumbW / Math.max(1, K)},${cellH})`);
+  thumb
+    .selectAll<SVGPathElement, { level: number; d: string }>('path')
+    .data(thumbPaths(att))
+    .join('path')
+    .call(put, 'class', 'gb-mo-att')
+    .call(put, 'data-level', (p) => p.level)
+    .call(put, 'fill-opacity', (p) => (p.level / THUMB_LEVELS).toFixed(3))
+    .call(put, 'd', (p) => p.d);
   const r: Area = vertical ? { x: a.x + thumbW + 12, y: a.y, w: a.w - thumbW - 12, h: a.h } : { x: a.x, y: a.y + H * cellH + 6, w: a.w, h: a.h - H * cellH - 6 };
   const adds = b
     ? [
@@ -126,9 +161,9 @@ function block(g: G, a: Area, v: OverviewView, layer: number, vertical: boolean,
   // The lens's guess: one line in a wide card, the token over its probability in a narrow one.
   const lens = !b ? [] : vertical ? [`lens: ${clip(b.lens.text, r.w / CHAR_W - 12)} ${percent(b.lens.p)}`] : [`→${clip(b.lens.text, r.w / CHAR_W - 1)}`, `  ${percent(b.lens.p)}`];
   all<string, SVGTextElement>(g, 'text', 'gb-mo-lens', lens)
-    .attr('x', r.x)
-    .attr('y', (_, i) => r.y + (2 + i) * ROW + 11)
-    .text((s) => s);
+    .call(put, 'x', r.x)
+    .call(put, 'y', (_, i) => r.y + (2 + i) * ROW + 11)
+    .call(putText, (s) => s);
 }
 
 function norm(g: G, a: Area, v: OverviewView) {
@@ -142,17 +177,17 @@ function norm(g: G, a: Area, v: OverviewView) {
 function next(g: G, a: Area, v: OverviewView) {
   const c = v.final[0];
   all<NonNullable<typeof c>, SVGTextElement>(g, 'text', 'gb-mo-next', c ? [c] : [])
-    .attr('x', a.x)
-    .attr('y', a.y + 16)
-    .text((d) => clip(d.text, a.w / 9));
+    .call(put, 'x', a.x)
+    .call(put, 'y', a.y + 16)
+    .call(putText, (d) => clip(d.text, a.w / 9));
   all<NonNullable<typeof c>, SVGTextElement>(g, 'text', 'gb-mo-next-p gb-mo-muted', c ? [c] : [])
-    .attr('x', a.x)
-    .attr('y', a.y + 34)
-    .text((d) => percent(d.p));
+    .call(put, 'x', a.x)
+    .call(put, 'y', a.y + 34)
+    .call(putText, (d) => percent(d.p));
   all<NonNullable<typeof c>, SVGTextElement>(g, 'text', 'gb-mo-next-id gb-mo-muted', c ? [c] : [])
-    .attr('x', a.x)
-    .attr('y', a.y + 50)
-    .text((d) => `id ${d.id}`);
+    .call(put, 'x', a.x)
+    .call(put, 'y', a.y + 50)
+    .call(putText, (d) => `id ${d.id}`);
 }
 
 /** Draw one stage's content into `g`. */

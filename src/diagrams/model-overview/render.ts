@@ -5,7 +5,7 @@
  * the same state. Hover, focus or arrow keys select a stage: the summary line says what it shows.
  * A new pass plays as one GSAP timeline, stage by stage (owned here, killed on the next pass and
  * in destroy); with reduced motion, or without GSAP (build time, jsdom), it jumps.
- * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text via .text().
+ * Draws only inside `root` (document from root.ownerDocument, so jsdom works); text set as text.
  */
 import { select } from 'd3';
 import { clearedRoot, exportSvg, hiddenGroups, liveLine } from '../kit/dom';
@@ -15,6 +15,7 @@ import type { OverviewView } from './data';
 import { drawStage } from './draw';
 import { GAP, inner, layout, ROW_H, STREAM_H, type Box, type Layout } from './layout';
 import { SHAPES, SIZES, shapeLabels, type SizeId } from './sizes';
+import { put, putText } from './put';
 import { stageLink, stageName } from './stages';
 import { describe, linkContext, linkLabel, shapeLines, shapeOf, sizeNote, type OverviewChart, type OverviewOptions } from './view';
 
@@ -41,6 +42,7 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
   let d = data;
   let drawn: { d: OverviewView; width: number; size: SizeId } | null = null;
   let tl: Timeline | null = null;
+  let lay: Layout | null = null;
   const stages = () => opts.stages ?? [];
   const size = () => opts.size ?? 'ours';
   const base = clearedRoot(root);
@@ -52,19 +54,19 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
     .selectAll('option')
     .data(SIZES)
     .join('option')
-    .attr('value', (s) => s)
-    .text((s) => (s === 'ours' ? `this model’s sizes` : `${SHAPES[s].name}’s sizes`));
+    .call(put, 'value', (s) => s)
+    .call(putText, (s) => (s === 'ours' ? `this model’s sizes` : `${SHAPES[s].name}’s sizes`));
   sizeSelect.on('change', () => opts.onSize?.((sizeSelect.node() as HTMLSelectElement).value as SizeId));
   const summary = liveLine(base, 'gb-mo-summary');
   const svg = exportSvg(base, 'gb-mo-svg').attr('font-size', 11).attr('role', 'group').attr('aria-label', 'The model’s forward pass, stage by stage');
   const [flowG] = hiddenGroups(svg, 'gb-mo-flow');
   const stagesG = svg
     .append('g')
-    .attr('class', 'gb-mo-stages')
-    .attr('tabindex', -1)
-    .attr('aria-label', 'Stages: arrow keys move between them, Enter opens the chapter');
+    .call(put, 'class', 'gb-mo-stages')
+    .call(put, 'tabindex', -1)
+    .call(put, 'aria-label', 'Stages: arrow keys move between them, Enter opens the chapter');
   const note = base.append('p').attr('class', 'gb-mo-cite');
-  const table = dataTable<{ v: OverviewView; size: SizeId }>(base, { cls: 'gb-mo-table', columns: ['Stage', 'Shape', 'What it shows'] }, ({ v, size: s }) => ({
+  const table = dataTable<{ v: OverviewView; size: SizeId }>(base, { cls: 'gb-mo-table', columns: ['Stage', 'Shape', 'What it shows'], lazy: true }, ({ v, size: s }) => ({
     caption: 'Each stage of the forward pass, for the last token of the text',
     rows: stages().map((st) => ({ cells: [{ text: stageName(st), head: true }, { text: shapeOf(st, s), cls: 'gb-mo-mono' }, { text: describe(st, v) }] })),
   }));
@@ -94,9 +96,9 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
       .selectAll('path.gb-mo-arrow')
       .data(arrows)
       .join('path')
-      .attr('class', 'gb-mo-arrow')
-      .attr('d', 'M-4,-5L3,0L-4,5')
-      .attr('transform', (a) => `translate(${a.x},${a.y}) rotate(${a.r})`);
+      .call(put, 'class', 'gb-mo-arrow')
+      .call(put, 'd', 'M-4,-5L3,0L-4,5')
+      .call(put, 'transform', (a) => `translate(${a.x},${a.y}) rotate(${a.r})`);
     // The residual stream under the blocks: every block adds to it (the "+attn", "+MLP" rows).
     const blocks = l.boxes.filter((b) => b.kind === 'block');
     const stream = !l.vertical && blocks.length ? [{ x1: blocks[0].x, x2: blocks[blocks.length - 1].x + blocks[blocks.length - 1].w }] : [];
@@ -104,29 +106,29 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
       .selectAll('line.gb-mo-stream')
       .data(stream)
       .join('line')
-      .attr('class', 'gb-mo-stream')
-      .attr('x1', (s) => s.x1)
-      .attr('x2', (s) => s.x2)
-      .attr('y1', ROW_H + 6)
-      .attr('y2', ROW_H + 6);
+      .call(put, 'class', 'gb-mo-stream')
+      .call(put, 'x1', (s) => s.x1)
+      .call(put, 'x2', (s) => s.x2)
+      .call(put, 'y1', ROW_H + 6)
+      .call(put, 'y2', ROW_H + 6);
     const s = SHAPES[size()];
     const label = `residual stream: ${blocks.length} blocks${size() === 'ours' ? '' : ` (${s.name}: ${s.layers})`}, ${shapeLabels(s).embeddings.join(' ')}`;
     flowG
       .selectAll('text.gb-mo-stream-label')
       .data(stream)
       .join('text')
-      .attr('class', 'gb-mo-stream-label gb-mo-muted')
-      .attr('x', (t) => (t.x1 + t.x2) / 2)
-      .attr('y', ROW_H + STREAM_H - 6)
-      .attr('text-anchor', 'middle')
-      .text(label);
+      .call(put, 'class', 'gb-mo-stream-label gb-mo-muted')
+      .call(put, 'x', (t) => (t.x1 + t.x2) / 2)
+      .call(put, 'y', ROW_H + STREAM_H - 6)
+      .call(put, 'text-anchor', 'middle')
+      .call(putText, label);
   }
 
-  function layoutAll() {
+  /** What depends on the width and the sizes only: the cards' places, titles and shape labels. */
+  function frame(): Layout {
     const l = layout(stages(), opts.width ?? 1100);
-    svg.attr('width', l.width).attr('height', l.height).attr('viewBox', `0 0 ${l.width} ${l.height}`);
+    svg.call(put, 'width', l.width).call(put, 'height', l.height).call(put, 'viewBox', `0 0 ${l.width} ${l.height}`);
     flow(l);
-    const maxNorm = Math.max(1e-9, ...d.blocks.flatMap((b) => [b.attn_norm, b.mlp_norm]));
     const cards = stagesG
       .selectAll<SVGAElement, Box>('a.gb-mo-stage')
       .data(l.boxes, (b) => b.stage)
@@ -138,31 +140,46 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
         a.append('g').attr('class', 'gb-mo-content');
         return a;
       })
-      .attr('data-stage', (b) => b.stage)
-      .attr('href', (b) => href(b.stage))
-      .attr('aria-label', (b) => linkLabel(b.stage, d));
-    cards.select('.gb-mo-card').attr('x', (b) => b.x + 0.5).attr('y', (b) => b.y + 0.5).attr('width', (b) => b.w - 1).attr('height', (b) => b.h - 1).attr('rx', 4);
+      .call(put, 'data-stage', (b) => b.stage);
+    cards
+      .select('.gb-mo-card')
+      .call(put, 'x', (b) => b.x + 0.5)
+      .call(put, 'y', (b) => b.y + 0.5)
+      .call(put, 'width', (b) => b.w - 1)
+      .call(put, 'height', (b) => b.h - 1)
+      .call(put, 'rx', 4);
     cards
       .select('.gb-mo-title')
-      .attr('x', (b) => b.x + (l.vertical ? 8 : 6))
-      .attr('y', (b) => b.y + 15)
-      .text((b) => title(b.stage, b.w));
+      .call(put, 'x', (b) => b.x + (l.vertical ? 8 : 6))
+      .call(put, 'y', (b) => b.y + 15)
+      .call(putText, (b) => title(b.stage, b.w));
     // One line at the right of a column card; stacked short lines at the foot of a row card.
     cards
       .select('.gb-mo-shape')
-      .attr('text-anchor', l.vertical ? 'end' : 'start')
-      .attr('font-size', l.vertical ? 11 : 9.5)
+      .call(put, 'text-anchor', l.vertical ? 'end' : 'start')
+      .call(put, 'font-size', l.vertical ? 11 : 9.5)
       .selectAll('tspan')
       .data((b) => (l.vertical ? [shapeOf(b.stage, size())] : shapeLines(b.stage, size())).map((t, i, all) => ({ t, b, i, n: all.length })))
       .join('tspan')
-      .attr('x', ({ b }) => (l.vertical ? b.x + b.w - 8 : b.x + 6))
-      .attr('y', ({ b, i, n }) => (l.vertical ? b.y + 15 : b.y + b.h - 7 - (n - 1 - i) * 11))
-      .text(({ t }) => t);
+      .call(put, 'x', ({ b }) => (l.vertical ? b.x + b.w - 8 : b.x + 6))
+      .call(put, 'y', ({ b, i, n }) => (l.vertical ? b.y + 15 : b.y + b.h - 7 - (n - 1 - i) * 11))
+      .call(putText, ({ t }) => t);
     // 10 px in the narrow row cards, so "attn +39.8" fits a block's width.
-    cards.select<SVGGElement>('.gb-mo-content').attr('font-size', l.vertical ? 11 : 10).each(function (b) {
+    cards.select('.gb-mo-content').call(put, 'font-size', l.vertical ? 11 : 10);
+    note.call(putText, sizeNote(size(), stages().filter((st) => st.startsWith('block-')).length));
+    return l;
+  }
+
+  /** What depends on the pass: the links, their names and every card's numbers. */
+  function fill(l: Layout) {
+    const maxNorm = Math.max(1e-9, ...d.blocks.flatMap((b) => [b.attn_norm, b.mlp_norm]));
+    const cards = stagesG
+      .selectAll<SVGAElement, Box>('a.gb-mo-stage')
+      .call(put, 'href', (b) => href(b.stage))
+      .call(put, 'aria-label', (b) => linkLabel(b.stage, d));
+    cards.select<SVGGElement>('.gb-mo-content').each(function (b) {
       drawStage(select(this), b.kind, b.stage, inner(b, l.vertical), d, l.vertical, maxNorm);
     });
-    note.text(sizeNote(size(), d.blocks.length || stages().length - 6));
     table.update({ v: d, size: size() });
   }
 
@@ -171,12 +188,12 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
     sizeSelect.selectAll<HTMLOptionElement, SizeId>('option').attr('selected', (s) => (s === size() ? '' : null));
     const i = index();
     const current = stages()[i] ?? '';
-    summary.text(describe(current, d));
+    summary.call(putText, describe(current, d));
     const cards = stagesG.selectAll<SVGAElement, Box>('a.gb-mo-stage');
     cards
       .classed('is-selected', (b) => b.stage === current)
-      .attr('aria-current', (b) => (b.stage === current ? 'step' : null))
-      .attr('tabindex', (b) => (b.stage === current ? 0 : -1));
+      .call(put, 'aria-current', (b) => (b.stage === current ? 'step' : null))
+      .call(put, 'tabindex', (b) => (b.stage === current ? 0 : -1));
     const node = stagesG.select<SVGAElement>(`a[data-stage="${current}"]`).node();
     const active = root.ownerDocument.activeElement;
     if (node && active && active !== node && stagesG.node()?.contains(active)) node.focus();
@@ -196,11 +213,11 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
   function draw() {
     const width = Math.round(opts.width ?? 1100);
     const fresh = !drawn || drawn.d !== d;
-    if (fresh || drawn?.width !== width || drawn?.size !== size()) {
-      layoutAll();
-      if (fresh && drawn) play();
-      drawn = { d, width, size: size() };
-    }
+    const framed = !drawn || !lay || drawn.width !== width || drawn.size !== size();
+    if (framed) lay = frame();
+    if (lay && (framed || fresh)) fill(lay);
+    if (fresh && drawn) play();
+    drawn = { d, width, size: size() };
     selectStage();
   }
 

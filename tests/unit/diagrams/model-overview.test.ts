@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import example from '../../../src/data/examples/model-overview.json';
 import { render } from '../../../src/diagrams/model-overview/render';
 import entry from '../../../src/diagrams/model-overview/entry';
-import { THUMB_KEYS, thumbCells } from '../../../src/diagrams/model-overview/draw';
+import { levelOf, THUMB_KEYS, THUMB_LEVELS, thumbCells } from '../../../src/diagrams/model-overview/draw';
 import type { OverviewExample } from '../../../src/diagrams/model-overview/example';
 import { VERTICAL_BELOW } from '../../../src/diagrams/model-overview/layout';
 import { stageLink } from '../../../src/diagrams/model-overview/stages';
@@ -72,18 +72,29 @@ describe('model-overview render', () => {
     expect(href('next').pathname).toBe('/decoding/');
   });
 
-  it('draws each block’s thumbnail from the last token’s rows (keys summed past THUMB_KEYS)', () => {
+  it('draws each block’s thumbnail from the last token’s rows, one shade per √weight (keys summed past THUMB_KEYS)', () => {
     const root = mount();
     render(root, view, { stages, width: 1100, reducedMotion: true });
     const T = view.tokens.length;
     for (const b of view.blocks) {
-      const cells = root.querySelectorAll(`a[data-stage="block-${b.layer}"] rect.gb-mo-att`);
-      expect(cells).toHaveLength(ARCH.heads * Math.min(T, THUMB_KEYS));
+      const thumb = root.querySelector(`a[data-stage="block-${b.layer}"] .gb-mo-thumb`)!;
+      expect(num(thumb, 'data-heads')).toBe(ARCH.heads);
+      expect(num(thumb, 'data-keys')).toBe(Math.min(T, THUMB_KEYS));
+      const drawn = new Map<string, number>();
+      for (const p of thumb.querySelectorAll('path.gb-mo-att')) {
+        for (const m of p.getAttribute('d')!.matchAll(/M(\d+),(\d+)/g)) {
+          expect(drawn.has(`${m[2]},${m[1]}`)).toBe(false);
+          drawn.set(`${m[2]},${m[1]}`, num(p, 'data-level'));
+        }
+      }
+      b.attention.forEach((row, h) => row.forEach((w, k) => expect(drawn.get(`${h},${k}`) ?? 0, `block ${b.layer} head ${h + 1} key ${k + 1}`).toBe(levelOf(w))));
     }
     const long = Array.from({ length: 2 }, () => Array.from({ length: 40 }, () => 1 / 40));
     const binned = thumbCells(long);
     expect(binned).toHaveLength(2 * THUMB_KEYS);
     expect(binned.filter((c) => c.h === 0).reduce((s, c) => s + c.w, 0)).toBeCloseTo(1, 9);
+    expect(levelOf(1)).toBe(THUMB_LEVELS);
+    expect(levelOf(0)).toBe(0);
   });
 
   it('arrow keys, Home and End move between stages', () => {
@@ -158,7 +169,7 @@ describe('model-overview render', () => {
     const empty = { text: '', tokens: [], embed: [], blocks: [], norm: { before: 0, after: 0 }, logits: [], final: [] };
     render(root, empty, { stages, stage: 'block-1', width: 360, reducedMotion: true });
     expect(root.querySelector('.gb-mo-summary')!.textContent).toMatch(/no text/);
-    expect(root.querySelectorAll('rect.gb-mo-att')).toHaveLength(0);
+    expect(root.querySelectorAll('.gb-mo-att')).toHaveLength(0);
   });
 });
 
