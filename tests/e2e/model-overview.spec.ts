@@ -26,6 +26,8 @@ interface OverviewExport {
 
 const overview = (page: Page) => page.locator('[data-diagram="model-overview"]');
 const card = (d: Locator, stage: string) => d.locator(`a.gb-mo-stage[data-stage="${stage}"]`);
+/** The card's words and marks, drawn over its link (aria-hidden). */
+const face = (d: Locator, stage: string) => d.locator(`.gb-mo-face[data-stage="${stage}"]`);
 
 test.describe('on the home page', () => {
   test.use({ reducedMotion: 'reduce' });
@@ -62,13 +64,13 @@ test.describe('on the home page', () => {
     const block = data.stages.find((s) => s.stage === 'block-2') as unknown as { attention: number[][] };
     expect(block.attention).toHaveLength(config.n_head);
     block.attention.forEach((row) => expect(row).toHaveLength(T));
-    const paths = await card(d, 'block-2').locator('path.gb-mo-att').evaluateAll((ps) => ps.map((p) => [Number(p.getAttribute('data-level')), p.getAttribute('d') ?? ''] as const));
+    const paths = await face(d, 'block-2').locator('path.gb-mo-att').evaluateAll((ps) => ps.map((p) => [Number(p.getAttribute('data-level')), p.getAttribute('d') ?? ''] as const));
     const drawn = new Map<string, number>();
     for (const [level, path] of paths) for (const m of path.matchAll(/M(\d+),(\d+)/g)) drawn.set(`${m[2]},${m[1]}`, level);
     const LEVELS = 12; // THUMB_LEVELS in src/diagrams/model-overview/draw.ts
     block.attention.forEach((row, h) => row.forEach((w, k) => expect(drawn.get(`${h},${k}`) ?? 0, `head ${h + 1} key ${k + 1}`).toBe(Math.round(Math.sqrt(w) * LEVELS))));
     // The next-token card names the model's top guess.
-    await expect(card(d, 'next').locator('.gb-mo-next')).toHaveText(data.final[0].text.replace(/ /g, '␣'));
+    await expect(face(d, 'next').locator('.gb-mo-next')).toHaveText(data.final[0].text.replace(/ /g, '␣'));
   });
 
   for (const width of [1280, 360]) {
@@ -96,8 +98,10 @@ test.describe('on the home page', () => {
         const top = (await d.locator('.gb-mo-summary').boundingBox())!.y;
         expect(box.y + box.height - top).toBeLessThanOrEqual(800);
       }
-      const shot = await d.screenshot();
-      await testInfo.attach(`model-overview-${width}.png`, { body: shot, contentType: 'image/png' });
+      // Kept as a file in the test's output folder and attached to the report.
+      const path = testInfo.outputPath(`model-overview-${width}.png`);
+      await d.screenshot({ path });
+      await testInfo.attach(`model-overview-${width}.png`, { path, contentType: 'image/png' });
     });
   }
 });
@@ -156,10 +160,10 @@ test.describe('on the layers chapter', () => {
     await expect(d.locator('.gb-mo-summary')).toContainText('Block 1:');
     await expect.poll(() => new URL(page.url()).searchParams.get('stage')).toBe('block-1');
 
-    await expect(card(d, 'block-1').locator('.gb-mo-shape')).toContainText(`${config.n_head} heads`);
+    await expect(face(d, 'block-1').locator('.gb-mo-shape')).toContainText(`${config.n_head} heads`);
     await d.getByLabel('Label the shapes with').selectOption('gpt3');
-    await expect(card(d, 'block-1').locator('.gb-mo-shape')).toContainText('96 heads');
-    await expect(card(d, 'logits').locator('.gb-mo-shape')).toContainText('50,257');
+    await expect(face(d, 'block-1').locator('.gb-mo-shape')).toContainText('96 heads');
+    await expect(face(d, 'logits').locator('.gb-mo-shape')).toContainText('50,257');
     await expect(d.locator('.gb-mo-cite')).toContainText('Brown et al. (2020)');
     await expect.poll(async () => (await exported<OverviewExport>(d)).state.size).toBe('gpt3');
     expect(await d.getAttribute('data-link')).toContain('size=gpt3');

@@ -62,13 +62,16 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
   const [flowG] = hiddenGroups(svg, 'gb-mo-flow');
   const stagesG = svg
     .append('g')
-    .call(put, 'class', 'gb-mo-stages')
-    .call(put, 'tabindex', -1)
-    .call(put, 'aria-label', 'Stages: arrow keys move between them, Enter opens the chapter');
+    .attr('class', 'gb-mo-stages')
+    .attr('tabindex', -1)
+    .attr('aria-label', 'Stages: arrow keys move between them, Enter opens the chapter');
+  // Each card's words and marks, drawn over its link in a layer of their own: a link's name is
+  // its aria-label alone, so the clipped words on screen never disagree with it (WCAG 2.5.3).
+  const facesG = svg.append('g').attr('class', 'gb-mo-faces').attr('aria-hidden', 'true').attr('pointer-events', 'none');
   const note = base.append('p').attr('class', 'gb-mo-cite');
-  const table = dataTable<{ v: OverviewView; size: SizeId }>(base, { cls: 'gb-mo-table', columns: ['Stage', 'Shape', 'What it shows'], lazy: true }, ({ v, size: s }) => ({
+  const table = dataTable<{ v: OverviewView; size: SizeId }>(base, { cls: 'gb-mo-table', columns: ['Stage', 'Shape', 'What it shows'], lazy: true, scroll: { cls: 'table-scroll', label: 'Forward pass table, scrollable' } }, ({ v, size: s }) => ({
     caption: 'Each stage of the forward pass, for the last token of the text',
-    rows: stages().map((st) => ({ cells: [{ text: stageName(st), head: true }, { text: shapeOf(st, s), cls: 'gb-mo-mono' }, { text: describe(st, v) }] })),
+    rows: stages().map((st) => ({ cells: [{ text: stageName(st), head: true }, { text: shapeOf(st, s), cls: 'gb-mo-shape-cell' }, { text: describe(st, v) }] })),
   }));
 
   const index = () => Math.max(0, stages().indexOf(opts.stage ?? ''));
@@ -135,10 +138,18 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
       .join((e) => {
         const a = e.append('a').attr('class', 'gb-mo-stage');
         a.append('rect').attr('class', 'gb-mo-card');
-        a.append('text').attr('class', 'gb-mo-title');
-        a.append('text').attr('class', 'gb-mo-shape gb-mo-muted');
-        a.append('g').attr('class', 'gb-mo-content');
         return a;
+      })
+      .call(put, 'data-stage', (b) => b.stage);
+    const faces = facesG
+      .selectAll<SVGGElement, Box>('g.gb-mo-face')
+      .data(l.boxes, (b) => b.stage)
+      .join((e) => {
+        const g = e.append('g').attr('class', 'gb-mo-face');
+        g.append('text').attr('class', 'gb-mo-title');
+        g.append('text').attr('class', 'gb-mo-shape gb-mo-muted');
+        g.append('g').attr('class', 'gb-mo-content');
+        return g;
       })
       .call(put, 'data-stage', (b) => b.stage);
     cards
@@ -148,13 +159,13 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
       .call(put, 'width', (b) => b.w - 1)
       .call(put, 'height', (b) => b.h - 1)
       .call(put, 'rx', 4);
-    cards
+    faces
       .select('.gb-mo-title')
       .call(put, 'x', (b) => b.x + (l.vertical ? 8 : 6))
       .call(put, 'y', (b) => b.y + 15)
       .call(putText, (b) => title(b.stage, b.w));
     // One line at the right of a column card; stacked short lines at the foot of a row card.
-    cards
+    faces
       .select('.gb-mo-shape')
       .call(put, 'text-anchor', l.vertical ? 'end' : 'start')
       .call(put, 'font-size', l.vertical ? 11 : 9.5)
@@ -165,7 +176,7 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
       .call(put, 'y', ({ b, i, n }) => (l.vertical ? b.y + 15 : b.y + b.h - 7 - (n - 1 - i) * 11))
       .call(putText, ({ t }) => t);
     // 10 px in the narrow row cards, so "attn +39.8" fits a block's width.
-    cards.select('.gb-mo-content').call(put, 'font-size', l.vertical ? 11 : 10);
+    faces.select('.gb-mo-content').call(put, 'font-size', l.vertical ? 11 : 10);
     note.call(putText, sizeNote(size(), stages().filter((st) => st.startsWith('block-')).length));
     return l;
   }
@@ -173,11 +184,11 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
   /** What depends on the pass: the links, their names and every card's numbers. */
   function fill(l: Layout) {
     const maxNorm = Math.max(1e-9, ...d.blocks.flatMap((b) => [b.attn_norm, b.mlp_norm]));
-    const cards = stagesG
+    stagesG
       .selectAll<SVGAElement, Box>('a.gb-mo-stage')
       .call(put, 'href', (b) => href(b.stage))
       .call(put, 'aria-label', (b) => linkLabel(b.stage, d));
-    cards.select<SVGGElement>('.gb-mo-content').each(function (b) {
+    facesG.selectAll<SVGGElement, Box>('g.gb-mo-face').select<SVGGElement>('.gb-mo-content').each(function (b) {
       drawStage(select(this), b.kind, b.stage, inner(b, l.vertical), d, l.vertical, maxNorm);
     });
     table.update({ v: d, size: size() });
@@ -199,15 +210,15 @@ export function render(root: HTMLElement, data: OverviewView, options: OverviewO
     if (node && active && active !== node && stagesG.node()?.contains(active)) node.focus();
   }
 
-  /** One pass, stage by stage: each card fades in after the one before it. */
+  /** One pass, stage by stage: each card's numbers fade in after the one before them. */
   function play() {
     tl?.kill();
     tl = null;
     const g = opts.gsap;
     if (!g || opts.reducedMotion) return;
-    const nodes = stagesG.selectAll<SVGAElement, Box>('a.gb-mo-stage').nodes();
-    tl = g.timeline({ onComplete: () => void g.set(nodes, { clearProps: 'opacity' }) });
-    tl.fromTo(nodes, { opacity: 0.15 }, { opacity: 1, duration: 0.22, stagger: 0.07, ease: 'power1.out' });
+    const faces = facesG.selectAll<SVGGElement, Box>('g.gb-mo-face').nodes();
+    tl = g.timeline({ onComplete: () => void g.set(faces, { clearProps: 'opacity' }) });
+    tl.fromTo(faces, { opacity: 0.15 }, { opacity: 1, duration: 0.22, stagger: 0.07, ease: 'power1.out' });
   }
 
   function draw() {

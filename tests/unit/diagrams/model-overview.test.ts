@@ -77,7 +77,7 @@ describe('model-overview render', () => {
     render(root, view, { stages, width: 1100, reducedMotion: true });
     const T = view.tokens.length;
     for (const b of view.blocks) {
-      const thumb = root.querySelector(`a[data-stage="block-${b.layer}"] .gb-mo-thumb`)!;
+      const thumb = root.querySelector(`.gb-mo-face[data-stage="block-${b.layer}"] .gb-mo-thumb`)!;
       expect(num(thumb, 'data-heads')).toBe(ARCH.heads);
       expect(num(thumb, 'data-keys')).toBe(Math.min(T, THUMB_KEYS));
       const drawn = new Map<string, number>();
@@ -121,14 +121,14 @@ describe('model-overview render', () => {
     const root = mount();
     const onSize = vi.fn();
     const chart = render(root, view, { stages, width: 1100, reducedMotion: true, onSize });
-    const shape = () => root.querySelector('a[data-stage="block-1"] .gb-mo-shape')!.textContent;
+    const shape = () => root.querySelector('.gb-mo-face[data-stage="block-1"] .gb-mo-shape')!.textContent;
     expect(shape()).toContain(`${ARCH.heads} heads`);
-    const before = root.querySelector('a[data-stage="block-1"] .gb-mo-content')!.innerHTML;
+    const before = root.querySelector('.gb-mo-face[data-stage="block-1"] .gb-mo-content')!.innerHTML;
     chart.update(view, { size: 'gpt3' });
     expect(shape()).toContain('96 heads');
-    expect(root.querySelector('a[data-stage="logits"] .gb-mo-shape')!.textContent).toContain('50,257');
+    expect(root.querySelector('.gb-mo-face[data-stage="logits"] .gb-mo-shape')!.textContent).toContain('50,257');
     expect(root.querySelector('.gb-mo-cite')!.textContent).toMatch(/Brown et al\. \(2020\)/);
-    expect(root.querySelector('a[data-stage="block-1"] .gb-mo-content')!.innerHTML).toBe(before);
+    expect(root.querySelector('.gb-mo-face[data-stage="block-1"] .gb-mo-content')!.innerHTML).toBe(before);
     const select = root.querySelector<HTMLSelectElement>('.gb-mo-size select')!;
     expect(select.value).toBe('gpt3');
     select.value = 'gpt2-small';
