@@ -13,6 +13,7 @@ import { trainingExamples } from './training';
 import { decodingExamples } from './decoding';
 import { abilitiesExamples } from './abilities';
 import { quizExamples } from './quiz';
+import { overviewExamples } from './overview';
 
 /** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
 const round6 = (x: number) => Number(x.toFixed(6));
@@ -51,6 +52,7 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
     ...(await decodingExamples(model)),
     ...(await abilitiesExamples(model)),
     ...(await quizExamples(model)),
+    ...(await overviewExamples(model)),
     'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
   };
 }

@@ -4,8 +4,8 @@
  * (./element.ts: state, URL, export, lifecycle) that composes the live model (./live.ts), the
  * trace source (./sources/trace.ts), the chapter's shared sentence (./live-text.ts) and the
  * diagram's own view part, which says how a trace becomes its data, how it is drawn and exported.
- * It shows the build-time example until the model answers. A `[data-role="text"]` textarea holds
- * the sentence; every `select[data-key]` picks the numeric state key it names.
+ * It shows the build-time example until the model answers. A `[data-role="text"]` textarea, where
+ * there is one, holds the sentence; every `select[data-key]` picks the numeric state key it names.
  */
 import type { Trace } from '../../model/types';
 import { withoutState } from './body';
@@ -74,8 +74,9 @@ export function traceElement<S extends TraceState>(
     protected connected() {
       this.builtBody = JSON.stringify(withoutState(this.exportSlot.read<Record<string, unknown> | null>() ?? {}));
       this.syncControls();
-      const input = this.byRole<HTMLTextAreaElement>('text');
-      this.listen(input, 'input', () => this.life.later('typing', DEBOUNCE_MS, () => this.onType(input.value)));
+      // A view may go without a sentence box of its own (the home page's overview follows the prompt).
+      const input = this.querySelector<HTMLTextAreaElement>('[data-role="text"]');
+      if (input) this.listen(input, 'input', () => this.life.later('typing', DEBOUNCE_MS, () => this.onType(input.value)));
       for (const picker of this.pickers()) {
         const key = picker.dataset.key as string;
         this.listen(picker, 'change', () => this.choose({ [key]: Number(picker.value) } as Partial<S>));
@@ -136,8 +137,8 @@ export function traceElement<S extends TraceState>(
     }
 
     private syncControls() {
-      const text = this.byRole<HTMLTextAreaElement>('text');
-      if (text.value !== this.state.text) text.value = this.state.text;
+      const text = this.querySelector<HTMLTextAreaElement>('[data-role="text"]');
+      if (text && text.value !== this.state.text) text.value = this.state.text;
       for (const picker of this.pickers()) picker.value = String(this.state[picker.dataset.key as string]);
       this.view.sync?.();
     }
