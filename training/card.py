@@ -276,6 +276,9 @@ function of the step. The same command on another 2-core machine should land wit
              "variants": {"fp32": {"file": "onnx/model.onnx", "bytes": fp32_file.stat().st_size},
                           "q8": {"file": "onnx/model_quantized.onnx", "bytes": q8_file.stat().st_size}}}
     catalogue = {"default": cfg["id"], "models": [entry] + kept_versions(out.parent, cfg["id"], version)}
+    # The architectures chapter's companion models (companion_card.py) survive a GPT retrain.
+    if catalogue_path.exists() and "companions" in (prev := json.loads(catalogue_path.read_text())):
+        catalogue["companions"] = prev["companions"]
     catalogue_path.write_text(json.dumps(catalogue, indent=2) + "\n")
     # The training chapter's scrubber: the kept steps (checkpoints.py), then the model itself.
     list_in_catalogue(out)

@@ -87,11 +87,11 @@ def export_fp32(model, path):
     return m
 
 
-def dedupe_tied(m):
-    """The exporter may fold wte's transpose (for the tied lm_head) into a second copy.
-    Replace any initializer equal to wte.T by a runtime Transpose, so wte is stored once."""
+def dedupe_tied(m, tied="wte.weight"):
+    """The exporter may fold the tied embedding's transpose (the lm_head) into a second copy.
+    Replace any initializer equal to its transpose by a runtime Transpose, so it is stored once."""
     inits = {i.name: i for i in m.graph.initializer}
-    wte_name = next(n for n in inits if n.endswith("wte.weight"))
+    wte_name = next(n for n in inits if n.endswith(tied))
     wte = numpy_helper.to_array(inits[wte_name])
     for name, init in list(inits.items()):
         if name == wte_name or tuple(init.dims) != wte.T.shape:
@@ -101,11 +101,12 @@ def dedupe_tied(m):
             m.graph.node.insert(0, helper.make_node("Transpose", [wte_name], [name], perm=[1, 0], name="tied_lm_head"))
 
 
-def quantize_weights(m, min_size=4096):
+def quantize_weights(m, min_size=4096, skip=("wpe",), rows=("wte.weight",)):
     """Weight-only int8, symmetric, one scale per output channel (per row for wte).
 
     Each 2-D float initializer becomes int8 + scale and a DequantizeLinear node, so the graph
-    computes in fp32 with exactly int8 * scale weights. Returns {name: dequantized array} and
+    computes in fp32 with exactly int8 * scale weights. Names containing a `skip` string stay
+    fp32 (position tables); names ending with a `rows` string are scaled per row. Returns {name: dequantized array} and
     {name: (int8 array, scales)}."""
     deq, raw = {}, {}
     consumers = {}
@@ -115,10 +116,10 @@ def quantize_weights(m, min_size=4096):
     new_inits, new_nodes = [], []
     for init in list(m.graph.initializer):
         arr = numpy_helper.to_array(init)
-        if arr.dtype != np.float32 or arr.ndim != 2 or arr.size < min_size or "wpe" in init.name:
+        if arr.dtype != np.float32 or arr.ndim != 2 or arr.size < min_size or any(k in init.name for k in skip):
             continue
-        # wte rows are tokens (Gather reads rows, lm_head transposes them): scale per row.
-        axis = 0 if init.name.endswith("wte.weight") else 1
+        # Embedding rows are tokens (Gather reads rows, lm_head transposes them): scale per row.
+        axis = 0 if init.name.endswith(rows) else 1
         amax = np.abs(arr).max(axis=1 - axis, keepdims=True)
         scale = np.where(amax > 0, amax / 127.0, 1.0).astype(np.float32)
         q = np.clip(np.round(arr / scale), -127, 127).astype(np.int8)

@@ -31,6 +31,9 @@ class Attention(nn.Module):
         super().__init__()
         d, self.n_head = cfg["n_embd"], cfg["n_head"]
         self.head_dim = d // self.n_head
+        # "causal": false makes the same block an encoder's (glassbox-encoder, a masked LM):
+        # every position attends to every other, before and after it.
+        self.causal = cfg.get("causal", True)
         self.c_attn = Conv1D(d, 3 * d)
         self.c_proj = Conv1D(d, d, std=0.02 / math.sqrt(2 * cfg["n_layer"]))
 
@@ -53,7 +56,7 @@ class Attention(nn.Module):
         kpos = torch.arange(S, device=x.device).unsqueeze(0)
         # A large finite negative, not -inf: exp underflows to exactly 0 in fp32, and a row
         # whose keys are all padding stays finite instead of NaN.
-        masked = kpos > qpos
+        masked = kpos > qpos if self.causal else torch.zeros_like(kpos > qpos)
         if key_mask is not None:
             masked = masked | (key_mask[:, None, None, :] == 0)
         scores = scores.masked_fill(masked, -1e9)

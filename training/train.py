@@ -44,6 +44,39 @@ def evaluate(model, toks, T, n_bytes, max_windows=None, batch=16):
     return total / count, total / LN2 / (n_bytes * frac)
 
 
+def mlm_batch(x, g, cfg):
+    """RoBERTa's dynamic masking (Liu et al. 2019): each step picks 15% of positions afresh; of
+    those, 80% become the mask token, 10% a random token and 10% stay, and only they are scored.
+    Targets elsewhere are -100, which cross_entropy ignores."""
+    mask_id = cfg["model"]["vocab_size"] - 1
+    pick = g.random(x.shape) < cfg.get("mask_share", 0.15)
+    y = np.where(pick, x, -100)
+    r = g.random(x.shape)
+    inp = np.where(pick & (r < 0.8), mask_id, x)
+    rand = pick & (r >= 0.8) & (r < 0.9)
+    inp = np.where(rand, g.integers(0, mask_id - 1, size=x.shape), inp)
+    return torch.from_numpy(inp), torch.from_numpy(y)
+
+
+@torch.no_grad()
+def evaluate_mlm(model, toks, T, cfg, max_windows, batch=16):
+    """Masked-token loss (nats) and top-1 accuracy over held-out windows, with fixed masks."""
+    model.eval()
+    n = min((len(toks) - 1) // T, max_windows or 1 << 30)
+    g = np.random.default_rng(12345)
+    total, right, count = 0.0, 0, 0
+    for s in range(0, n, batch):
+        x = np.stack([toks[i * T:(i + 1) * T] for i in range(s, min(n, s + batch))])
+        inp, y = mlm_batch(x, g, cfg)
+        logits = model(inp)
+        keep = y != -100
+        total += torch.nn.functional.cross_entropy(logits[keep], y[keep], reduction="sum").item()
+        right += int((logits[keep].argmax(-1) == y[keep]).sum())
+        count += int(keep.sum())
+    model.train()
+    return total / count, right / count
+
+
 def lr_at(step, cfg):
     """Linear warmup, then linear decay to zero (measured better than cosine at short budgets)."""
     w, s = cfg["warmup"], cfg["steps"]
@@ -83,13 +116,15 @@ def main():
     ap.add_argument("--max-minutes", type=float, default=0, help="stop early (for sweeps); 0 = full run")
     ap.add_argument("--until", type=int, default=0,
                     help="stop after this step, schedule unchanged (e.g. to rebuild a finished run's early keep_steps); 0 = full run")
+    ap.add_argument("--threads", type=int, default=0,
+                    help="torch threads (default: the config's); 1 is faster on a machine busy with other work")
     args = ap.parse_args()
     cfg = json.loads(Path(args.config).read_text())
     # fp32: 1 torch thread + OPENBLAS_NUM_THREADS=2 is fastest on 2 cores (OpenBLAS does the
     # matmuls). bf16: oneDNN does the matmuls on torch's threads, so torch gets both cores and
     # train.sh gives OpenBLAS 1. Measured in RUNS.md.
     bf16 = cfg.get("precision", "fp32") == "bf16"
-    torch.set_num_threads(cfg.get("torch_threads", 1))
+    torch.set_num_threads(args.threads or cfg.get("torch_threads", 1))
     work = Path(args.work); work.mkdir(parents=True, exist_ok=True)
     data = Path(cfg["data"])
     train = load_tokens(data / "train.bin")
@@ -98,6 +133,8 @@ def main():
     # "mix": {"narrative": 0.1, "stories": 0.15} gives those shares of the batch rows to the extra
     # sources (prepare.py); the rest come from the whole training split, as without a mix.
     mix = cfg.get("mix") or {}
+    # "objective": "mlm" trains glassbox-encoder, a masked LM on the same data (mlm_batch).
+    mlm = cfg.get("objective", "clm") == "mlm"
     sources = [train] + [load_tokens(data / f"{k}.bin") for k in mix]
     weights = [1.0 - sum(mix.values())] + list(mix.values())
     assert weights[0] >= 0, "mix shares must sum to at most 1"
@@ -140,6 +177,8 @@ def main():
         starts = [g.integers(0, len(r) - T - 1) for r in rows] if mix else g.integers(0, len(train) - T - 1, size=B)
         x = torch.from_numpy(np.stack([r[s:s + T] for r, s in zip(rows, starts)]))
         y = torch.from_numpy(np.stack([r[s + 1:s + T + 1] for r, s in zip(rows, starts)]))
+        if mlm:
+            x, y = mlm_batch(x.numpy(), g, cfg)
         scale = lr_at(step, cfg) / cfg["lr"]
         for o in opts:
             for grp in o.param_groups:
@@ -170,6 +209,10 @@ def main():
             full = step == cfg["steps"]
             row = {"step": step, "tokens": step * B * T}
             for k, (toks, nb) in vals.items():
+                if mlm:
+                    l, acc = evaluate_mlm(model, toks, T, cfg, None if full else cfg["eval_windows"])
+                    row[k] = {"loss": round(l, 4), "accuracy": round(acc, 4)}
+                    continue
                 l, bpb = evaluate(model, toks, T, nb, None if full else cfg["eval_windows"])
                 row[k] = {"loss": round(l, 4), "bpb": round(bpb, 4)}
             log["val"].append(row)

@@ -43,6 +43,27 @@ export interface CheckpointInfo {
 export interface Catalogue {
   default: string;
   models: CatalogueEntry[];
+  /** The architectures chapter's other models (training/companion_card.py). */
+  companions?: CompanionEntry[];
+}
+
+/** A model beside the GPT: an encoder (masked LM) or an encoder-decoder, loaded by its diagrams only. */
+export interface CompanionEntry {
+  id: string;
+  role: 'encoder' | 'seq2seq';
+  dtype: 'q8';
+  /** The ONNX files the site loads, with their sizes, for the progress bar. */
+  files: { file: string; bytes: number }[];
+  bytes: number;
+  /** First 12 hex digits of the SHA-256 of those files, in order. */
+  version: string;
+}
+
+/** The companion with this role; throws when models.json lists none. */
+export function companionEntry(cat: Catalogue, role: CompanionEntry['role']): CompanionEntry {
+  const entry = cat.companions?.find((c) => c.role === role);
+  if (!entry) throw new Error(`models.json lists no ${role} model`);
+  return entry;
 }
 
 export interface ResolvedModel {

@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transformers';
+import { AutoModelForCausalLM, AutoModelForMaskedLM, AutoModelForSeq2SeqLM, AutoTokenizer, env } from '@huggingface/transformers';
 import { Adapter, SESSION_OPTIONS, modelInfo, type Catalogue, type CatalogueEntry } from './core';
-import { entryFolder, pretrainedName, resolveModelRef, tokenizerName } from './catalogue';
+import { companionEntry, entryFolder, pretrainedName, resolveModelRef, tokenizerName } from './catalogue';
+import { EncoderAdapter, Seq2SeqAdapter } from './companions';
 import { pickOutputs } from './trace-memo';
 import type { ModelApi, TokenizerApi } from './api';
 import { TokenizerAdapter } from './tokenizer';
@@ -97,4 +98,19 @@ export function nodeTokenizer(opts: { dir?: string; id?: string } = {}): Tokeniz
       return { model: t.model, merges: t.merges };
     },
   };
+}
+
+/** The architectures chapter's encoder or encoder-decoder, through `from_pretrained` as the GPT. */
+export async function loadCompanion(role: 'encoder', dir?: string): Promise<EncoderAdapter>;
+export async function loadCompanion(role: 'seq2seq', dir?: string): Promise<Seq2SeqAdapter>;
+export async function loadCompanion(role: 'encoder' | 'seq2seq', dir = MODELS_DIR): Promise<EncoderAdapter | Seq2SeqAdapter> {
+  const entry = companionEntry(readCatalogue(dir), role);
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = dir + '/';
+  const tokenizer = await AutoTokenizer.from_pretrained(entry.id);
+  const Auto = role === 'encoder' ? AutoModelForMaskedLM : AutoModelForSeq2SeqLM;
+  const model = await Auto.from_pretrained(entry.id, { dtype: entry.dtype, session_options: SESSION_OPTIONS });
+  const config = JSON.parse(readFileSync(join(dir, entry.id, 'config.json'), 'utf8'));
+  return role === 'encoder' ? new EncoderAdapter({ model, tokenizer, config }) : new Seq2SeqAdapter({ model, tokenizer, config });
 }

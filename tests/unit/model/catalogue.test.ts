@@ -75,6 +75,41 @@ describe('models.json', () => {
   });
 });
 
+describe('the architectures chapter\'s companion models in models.json', () => {
+  const cat = readCatalogue();
+  const MODEL_TYPE = { encoder: 'roberta', seq2seq: 'bart' } as const;
+
+  it('lists at most one model per role, each an encoder or an encoder-decoder', () => {
+    const roles = (cat.companions ?? []).map((c) => c.role);
+    expect(new Set(roles).size).toBe(roles.length);
+    for (const r of roles) expect(['encoder', 'seq2seq']).toContain(r);
+    expect(roles).toContain('seq2seq');
+  });
+
+  describe.each((cat.companions ?? []).map((c) => [c.id, c] as const))('%s', (id, c) => {
+    const dir = `${MODELS_DIR}/${id}`;
+
+    it('names its files with their true sizes, and a version that is their hash', () => {
+      const h = createHash('sha256');
+      for (const f of c.files) {
+        const data = readFileSync(`${dir}/${f.file}`);
+        expect(f.bytes, f.file).toBe(data.length);
+        h.update(data);
+      }
+      expect(c.bytes).toBe(c.files.reduce((s, f) => s + f.bytes, 0));
+      expect(c.version).toBe(h.digest('hex').slice(0, 12));
+    });
+
+    it('fits the 8 MB budget and ships the Hub layout transformers.js loads', () => {
+      expect(c.bytes).toBeLessThanOrEqual(BUDGET_BYTES);
+      for (const f of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'MODEL.md', 'training-log.json']) {
+        expect(existsSync(`${dir}/${f}`), f).toBe(true);
+      }
+      expect(JSON.parse(readFileSync(`${dir}/config.json`, 'utf8')).model_type).toBe(MODEL_TYPE[c.role]);
+    });
+  });
+});
+
 describe('the site\'s architecture constants (src/model/architecture.ts)', () => {
   it('are the default model\'s config.json, so URL bounds and prose follow a retrained model', () => {
     const cat = readCatalogue();
