@@ -35,7 +35,10 @@ function rowsSumToOne(t: TensorF32) {
 const cat = readCatalogue();
 /** Each companion's tests run once models.json lists it (training/companion_card.py adds it). */
 const listed = new Set((cat.companions ?? []).map((c) => c.role));
-const goldenOf = (id: string) => (existsSync(`tests/golden/${id}.json`) ? JSON.parse(readFileSync(`tests/golden/${id}.json`, 'utf8')) : { cases: [] });
+/** A golden file's cases: the sentence and PyTorch's numbers (base64 float32) as the recipe wrote them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Case = { text: string } & Record<string, any>;
+const goldenOf = (id: string): { cases: Case[] } => (existsSync(`tests/golden/${id}.json`) ? JSON.parse(readFileSync(`tests/golden/${id}.json`, 'utf8')) : { cases: [] });
 
 describe.runIf(listed.has('encoder'))('glassbox-encoder', () => {
   const golden = goldenOf('glassbox-encoder');
@@ -49,7 +52,7 @@ describe.runIf(listed.has('encoder'))('glassbox-encoder', () => {
     expect(companionEntry(cat, 'encoder').id).toBe('glassbox-encoder');
   });
 
-  it.each(golden.cases.map((c: { text: string }) => [c.text, c]))('matches PyTorch on "%s"', async (_t, c) => {
+  it.each(golden.cases.map((c) => [c.text, c] as const))('matches PyTorch on "%s"', async (_t, c) => {
     const out = await enc.forward(c.input_ids);
     expect(maxAbsDiff(out.logits.view(c.blank).data, f32(c.logits_blank))).toBeLessThan(TOL);
     expect(maxAbsDiff(out.attentions.data, f32(c.attentions))).toBeLessThan(TOL);
@@ -87,7 +90,7 @@ describe.runIf(listed.has('seq2seq'))('glassbox-seq2seq', () => {
     s2s = await loadCompanion('seq2seq');
   });
 
-  it.each(golden.cases.map((c: { text: string }) => [c.text, c]))('matches PyTorch on "%s"', async (_t, c) => {
+  it.each(golden.cases.map((c) => [c.text, c] as const))('matches PyTorch on "%s"', async (_t, c) => {
     const r = await s2s.translate(c.text);
     expect(r.source.map((t) => t.id)).toEqual(c.input_ids);
     expect(r.output.map((t) => t.id)).toEqual(c.output_ids);
