@@ -38,7 +38,8 @@ test.describe('quiz', () => {
     await page.goto('/embed/quiz/?set=tutorial-attention,tutorial-hallucination');
     const d = quiz(page);
     await expect(d.locator('[data-question]')).toHaveCount(2);
-    await expect(d.locator('form[aria-label="Question 1 of 2"] fieldset legend')).toContainText('self-attention');
+    await expect(d.locator('[data-question] fieldset legend').first()).toContainText('1. ');
+    await expect(d.locator('[data-question] fieldset legend').first()).toContainText('self-attention');
     await expect.poll(async () => (await exportOf(d)).questions.length).toBe(2);
     const { questions } = await exportOf(d);
     const q1 = questions[0];

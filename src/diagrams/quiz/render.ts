@@ -135,8 +135,9 @@ export function render(root: HTMLElement, data: QuizView, options: QuizOptions =
     const chosen = chosenFor(q, d.progress);
     const checked = chosen !== null;
     const current = checked ? chosen : (picked.get(q.id) ?? null);
+    // No accessible name on the form: a named form is a landmark, and several quizzes on one page
+    // (the gallery) would repeat names; the fieldset's legend names each question.
     const form = li.select<HTMLFormElement>('form');
-    form.attr('aria-label', n > 1 ? `Question ${i + 1} of ${n}` : 'Question');
     li.select('fieldset').property('disabled', checked);
     li.select('legend').text(n > 1 ? `${i + 1}. ${q.prompt}` : q.prompt);
     const labels = li
