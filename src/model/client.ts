@@ -9,6 +9,7 @@ import type { Reply, Request, WireTensor } from './protocol';
 import { TensorF32 } from './tensor';
 import { TraceMemo } from './trace-memo';
 import type { LoadEvent, ModelInfo, PartialTrace, Trace, TraceOptions, TraceOutput } from './types';
+import type { FillMask, Translation } from './companions';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string };
 
@@ -34,7 +35,7 @@ class Channel {
   private pending = new Map<number, Pending>();
   private listeners = new Map<string, Set<(e: LoadEvent) => void>>();
   private lastEvent = new Map<string, LoadEvent>();
-  readonly handles = new Set<WorkerModel>();
+  readonly handles = new Set<{ readonly ref: string; forget(): void }>();
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
@@ -225,4 +226,77 @@ export function latest<A extends unknown[], R>(fn: (...a: A) => Promise<R>): (..
     const r = await fn(...a);
     return mine === seq ? r : undefined;
   };
+}
+
+/** A companion model's handle: loads on the first request, with its own status events. */
+export interface CompanionApi {
+  load(): Promise<ModelInfo>;
+  onEvent(cb: (e: LoadEvent) => void): () => void;
+}
+export interface EncoderApi extends CompanionApi {
+  /** The text with token `mask` (0-based) blanked, and the encoder's k best guesses for it. */
+  fill(text: string, mask: number, k?: number): Promise<FillMask>;
+}
+export interface Seq2SeqApi extends CompanionApi {
+  /** Greedy decoding of the text, with every attention of the result. */
+  translate(text: string, maxTokens?: number): Promise<Translation>;
+}
+
+class CompanionHandle implements EncoderApi, Seq2SeqApi {
+  private loading: Promise<ModelInfo> | null = null;
+
+  constructor(
+    private readonly channel: Channel,
+    readonly ref: string,
+  ) {
+    channel.handles.add(this);
+  }
+
+  forget() {
+    this.loading = null;
+  }
+
+  load() {
+    if (!this.loading) {
+      const start = performance.now();
+      this.loading = this.channel.call<ModelInfo>('companionLoad', [siteBase()], this.ref).then(
+        (info) => {
+          performance.measure('glassbox:model-load', { start, end: performance.now(), detail: this.ref });
+          return info;
+        },
+        (e: Error) => {
+          this.loading = null;
+          throw e;
+        },
+      );
+    }
+    return this.loading;
+  }
+
+  onEvent(cb: (e: LoadEvent) => void) {
+    return this.channel.onEvent(this.ref, cb);
+  }
+
+  async fill(text: string, mask: number, k = 5) {
+    await this.load();
+    return this.channel.call<FillMask>('fill', [siteBase(), text, mask, k], this.ref);
+  }
+
+  async translate(text: string, maxTokens = 16) {
+    await this.load();
+    return this.channel.call<Translation>('translate', [siteBase(), text, maxTokens], this.ref);
+  }
+}
+
+const companionHandles = new Map<string, CompanionHandle>();
+
+/** The page-wide handle on a companion model; nothing is fetched until its first request. */
+export function getCompanion(role: 'encoder'): EncoderApi;
+export function getCompanion(role: 'seq2seq'): Seq2SeqApi;
+export function getCompanion(role: 'encoder' | 'seq2seq'): EncoderApi | Seq2SeqApi {
+  channel ??= new Channel();
+  const ref = `companion:${role}`;
+  let h = companionHandles.get(ref);
+  if (!h) companionHandles.set(ref, (h = new CompanionHandle(channel, ref)));
+  return h;
 }

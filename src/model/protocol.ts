@@ -1,7 +1,10 @@
 /** Messages between the page (client.ts) and the model worker (worker.ts). */
 import type { LoadEvent } from './types';
 
-export type Method = 'load' | 'tokenize' | 'trace' | 'nextTokens' | 'continuations' | 'generate' | 'encode' | 'merges';
+export type Method =
+  | 'load' | 'tokenize' | 'trace' | 'nextTokens' | 'continuations' | 'generate' | 'encode' | 'merges'
+  /** The architectures chapter's companion models; `ref` is `companion:<role>`. */
+  | 'companionLoad' | 'fill' | 'translate';
 
 export interface Request {
   id: number;

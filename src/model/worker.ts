@@ -10,12 +10,14 @@ import { AutoModelForCausalLM, AutoTokenizer, env } from '@huggingface/transform
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import ortMjs from 'onnxruntime-web/ort-wasm-simd-threaded.mjs?url';
 import { Adapter, SESSION_OPTIONS, modelInfo } from './core';
-import { defaultEntry, entryFolder, fetchCatalogue, modelRef, pretrainedName, resolveModelRef, tokenizerName, type Catalogue, type CatalogueEntry } from './catalogue';
+import { companionEntry, defaultEntry, entryFolder, fetchCatalogue, modelRef, pretrainedName, resolveModelRef, tokenizerName, type Catalogue, type CatalogueEntry } from './catalogue';
 import { pickOutputs } from './trace-memo';
 import { TensorF32 } from './tensor';
 import { TokenizerAdapter } from './tokenizer';
 import type { Reply, Request, WireTensor } from './protocol';
-import type { TraceOutput } from './types';
+import type { ModelInfo, TraceOutput } from './types';
+import { loadCompanionModel, type Companion } from './companion-load';
+import { EncoderAdapter, Seq2SeqAdapter } from './companions';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,6 +25,8 @@ declare const self: DedicatedWorkerGlobalScope;
 const byEntry = new Map<string, Promise<Adapter>>();
 const byRef = new Map<string, Promise<Adapter>>();
 let tokenizerOnly: Promise<TokenizerAdapter> | null = null;
+/** The companion models by ref (`companion:encoder`, `companion:seq2seq`), each loaded once. */
+const companions = new Map<string, Promise<{ adapter: Companion; info: ModelInfo }>>();
 let catalogue: Promise<Catalogue> | null = null;
 
 function post(msg: Reply, transfer: Transferable[] = []) {
@@ -52,10 +56,15 @@ function configureEnv(modelsUrl: string) {
   env.useBrowserCache = true; // Cache API: the second visit loads from disk
 }
 
-async function load(modelsUrl: string, entry: CatalogueEntry, ref: string): Promise<Adapter> {
-  configureEnv(modelsUrl);
+/** The ONNX runtime's .wasm and its loader from this site, never a CDN. */
+function setWasmPaths() {
   const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
   if (onnx.wasm) onnx.wasm.wasmPaths = { wasm: new URL(ortWasm, self.location.href).href, mjs: new URL(ortMjs, self.location.href).href };
+}
+
+async function load(modelsUrl: string, entry: CatalogueEntry, ref: string): Promise<Adapter> {
+  configureEnv(modelsUrl);
+  setWasmPaths();
   // Bytes per file, summed into one progress figure for the visible bar.
   const files = new Map<string, { loaded: number; total: number }>();
   const progress_callback = (p: { status: string; file?: string; loaded?: number; total?: number }) => {
@@ -115,6 +124,34 @@ async function loadTokenizer(base: string): Promise<TokenizerAdapter> {
   return new TokenizerAdapter(tokenizer, { id: entry.id, version: entry.version });
 }
 
+/**
+ * A companion model, loaded the first time a diagram asks for it (near its viewport), with its
+ * own progress, ready and error events under its ref; a failure is forgotten so Retry loads again.
+ */
+function companionFor(base: string, ref: string): Promise<{ adapter: Companion; info: ModelInfo }> {
+  let p = companions.get(ref);
+  if (!p) {
+    p = (async () => {
+      const modelsUrl = modelsUrlOf(base);
+      const role = ref.slice('companion:'.length) as 'encoder' | 'seq2seq';
+      const entry = companionEntry(await catalogueOnce(modelsUrl), role);
+      configureEnv(modelsUrl);
+      setWasmPaths();
+      const t0 = performance.now();
+      const loaded = await loadCompanionModel(entry, modelsUrl, (done, total) =>
+        post({ event: { type: 'progress', loaded: done, total }, ref }));
+      post({ event: { type: 'ready', model: loaded.info, ms: performance.now() - t0 }, ref });
+      return loaded;
+    })();
+    companions.set(ref, p);
+    p.catch((e: unknown) => {
+      companions.delete(ref);
+      post({ event: { type: 'error', message: e instanceof Error ? e.message : String(e) }, ref });
+    });
+  }
+  return p;
+}
+
 /** Replace TensorF32 instances by plain wire objects, collecting buffers to transfer. */
 function toWire(value: unknown, transfer: Set<ArrayBuffer>): unknown {
   if (value instanceof TensorF32) {
@@ -149,6 +186,16 @@ async function handle(ev: MessageEvent<Request>) {
       const t = await tokenizerOnly;
       const result = method === 'encode' ? { model: t.model, tokens: t.encode(String(args[0])) } : { model: t.model, merges: t.merges };
       post({ id, ok: true, result, ms: performance.now() - t0, forwards: [] });
+      return;
+    }
+    if (method === 'companionLoad' || method === 'fill' || method === 'translate') {
+      const { adapter: c, info } = await companionFor(String(args[0] ?? '/'), ref);
+      let result: unknown = info;
+      if (method === 'fill' && c instanceof EncoderAdapter) result = await c.fill(String(args[1]), Number(args[2]), Number(args[3] ?? 5));
+      else if (method === 'translate' && c instanceof Seq2SeqAdapter) result = await c.translate(String(args[1]), Number(args[2] ?? 16));
+      else if (method !== 'companionLoad') throw new Error(`${method} is not a method of ${ref}`);
+      const transfer = new Set<ArrayBuffer>();
+      post({ id, ok: true, result: toWire(result, transfer), ms: performance.now() - t0, forwards: [] }, [...transfer]);
       return;
     }
     const loaded = byRef.get(ref);

@@ -16,6 +16,9 @@ export interface NumbersOrigin {
 
 export type Get = <T extends HTMLElement = HTMLElement>(role: string) => T;
 
+/** What the status lines need of a model: the GPT's ModelApi, or a companion's handle. */
+export type Loadable = Pick<ModelApi, 'load' | 'onEvent'>;
+
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 export class ModelStatusLines {
@@ -44,7 +47,7 @@ export class ModelStatusLines {
   }
 
   /** Show `model`'s download progress, and hand its errors to `onError`, until the returned function runs. */
-  follow(model: ModelApi, onError: (e: Error) => void): () => void {
+  follow(model: Loadable, onError: (e: Error) => void): () => void {
     return model.onEvent((e) => {
       if (e.type === 'error') onError(new Error(e.message));
       else this.onLoadEvent(e);
@@ -52,7 +55,7 @@ export class ModelStatusLines {
   }
 
   /** Load the model with the progress line shown; false, after `onError`, when it fails. */
-  async load(model: ModelApi, onError: (e: unknown) => void): Promise<boolean> {
+  async load(model: Loadable, onError: (e: unknown) => void): Promise<boolean> {
     this.loading();
     try {
       await model.load();
