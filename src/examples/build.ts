@@ -14,6 +14,7 @@ import { decodingExamples } from './decoding';
 import { abilitiesExamples } from './abilities';
 import { quizExamples } from './quiz';
 import { overviewExamples } from './overview';
+import { masksExamples } from './architectures-masks';
 
 /** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
 const round6 = (x: number) => Number(x.toFixed(6));
@@ -53,6 +54,7 @@ export async function buildExamples(model: ModelApi): Promise<Record<string, unk
     ...(await abilitiesExamples(model)),
     ...(await quizExamples(model)),
     ...(await overviewExamples(model)),
+    ...(await masksExamples(model)),
     'attention-story': JSON.parse(JSON.stringify(buildStory(at), (_k, v) => (typeof v === 'number' ? round6(v) : v))),
   };
 }

@@ -9,7 +9,7 @@ import type { Reply, Request, WireTensor } from './protocol';
 import { TensorF32 } from './tensor';
 import { TraceMemo } from './trace-memo';
 import type { LoadEvent, ModelInfo, PartialTrace, Trace, TraceOptions, TraceOutput } from './types';
-import type { FillMask, Translation } from './companions';
+import type { EncoderAttention, FillMask, Translation } from './companions';
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string };
 
@@ -236,6 +236,8 @@ export interface CompanionApi {
 export interface EncoderApi extends CompanionApi {
   /** The text with token `mask` (0-based) blanked, and the encoder's k best guesses for it. */
   fill(text: string, mask: number, k?: number): Promise<FillMask>;
+  /** The text as it is (nothing blanked): its tokens and every head's attention. */
+  attend(text: string): Promise<EncoderAttention>;
 }
 export interface Seq2SeqApi extends CompanionApi {
   /** Greedy decoding of the text, with every attention of the result. */
@@ -280,6 +282,11 @@ class CompanionHandle implements EncoderApi, Seq2SeqApi {
   async fill(text: string, mask: number, k = 5) {
     await this.load();
     return this.channel.call<FillMask>('fill', [siteBase(), text, mask, k], this.ref);
+  }
+
+  async attend(text: string) {
+    await this.load();
+    return this.channel.call<EncoderAttention>('attend', [siteBase(), text], this.ref);
   }
 
   async translate(text: string, maxTokens = 16) {

@@ -49,6 +49,12 @@ export interface FillMask {
   attentions: TensorF32;
 }
 
+export interface EncoderAttention {
+  tokens: Token[];
+  /** [L][H][T][T], rows sum to 1, not causal. */
+  attentions: TensorF32;
+}
+
 /** glassbox-encoder: the reader's sentence with one token replaced by <mask>, read both ways. */
 export class EncoderAdapter {
   private readonly token: (id: number, index: number) => Token;
@@ -89,6 +95,14 @@ export class EncoderAdapter {
       answerRank: rank,
       attentions: out.attentions,
     };
+  }
+
+  /** The reader's text as it is, nothing blanked: its tokens and every head's attention. */
+  async attend(text: string): Promise<EncoderAttention> {
+    const tokens = this.encode(text);
+    if (tokens.length === 0) throw new RangeError('the text is empty');
+    const out = await this.forward(tokens.map((t) => t.id));
+    return { tokens, attentions: out.attentions };
   }
 
   /** One pass over token ids (the mask token allowed): logits [T][V], attentions [L][H][T][T],

@@ -13,5 +13,7 @@ export const EXAMPLE_TEXTS = {
   // The next-token chapter's window sentence and surprise paragraph; its prose quotes numbers
   // from both (src/data/examples/next-token-window.json holds one pass each).
   window: 'The capital of France is Paris.',
+  // The architectures chapter's masks: a sentence holding a date, so the date-trained seq2seq works too.
+  masks: 'We met on the 7th of December, 2026.',
   surprise: 'Once upon a time, a small fox lived at the edge of a quiet wood. Every night it counted the stars.',
 } as const;

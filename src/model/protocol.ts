@@ -4,7 +4,7 @@ import type { LoadEvent } from './types';
 export type Method =
   | 'load' | 'tokenize' | 'trace' | 'nextTokens' | 'continuations' | 'generate' | 'encode' | 'merges'
   /** The architectures chapter's companion models; `ref` is `companion:<role>`. */
-  | 'companionLoad' | 'fill' | 'translate';
+  | 'companionLoad' | 'fill' | 'attend' | 'translate';
 
 export interface Request {
   id: number;

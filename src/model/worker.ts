@@ -188,10 +188,11 @@ async function handle(ev: MessageEvent<Request>) {
       post({ id, ok: true, result, ms: performance.now() - t0, forwards: [] });
       return;
     }
-    if (method === 'companionLoad' || method === 'fill' || method === 'translate') {
+    if (method === 'companionLoad' || method === 'fill' || method === 'attend' || method === 'translate') {
       const { adapter: c, info } = await companionFor(String(args[0] ?? '/'), ref);
       let result: unknown = info;
       if (method === 'fill' && c instanceof EncoderAdapter) result = await c.fill(String(args[1]), Number(args[2]), Number(args[3] ?? 5));
+      else if (method === 'attend' && c instanceof EncoderAdapter) result = await c.attend(String(args[1]));
       else if (method === 'translate' && c instanceof Seq2SeqAdapter) result = await c.translate(String(args[1]), Number(args[2] ?? 16));
       else if (method !== 'companionLoad') throw new Error(`${method} is not a method of ${ref}`);
       const transfer = new Set<ArrayBuffer>();
