@@ -15,6 +15,8 @@ import { clampLine, datesLine, gridSummary, gridTable, panelLine, readout } from
 /** At or above this chart width (px) the three panels stand side by side. */
 export const WIDE = 760;
 const GAP = 16; // px between panels
+/** A panel's padding and border, both sides (px): the grid gets the rest. */
+const INSET = 20;
 
 export interface MasksOptions {
   width?: number;
@@ -57,7 +59,7 @@ export function render(root: HTMLElement, data: MasksData, options: MasksOptions
     tables = [];
     panelsEl.selectChildren().remove();
     panelsEl.classed('is-wide', wide());
-    const pw = wide() ? Math.floor((width() - 2 * GAP) / 3) : width();
+    const pw = (wide() ? Math.floor((width() - 2 * GAP) / 3) : width()) - INSET;
     for (const p of d.panels) drawPanel(p, pw);
   }
 
@@ -77,7 +79,7 @@ export function render(root: HTMLElement, data: MasksData, options: MasksOptions
         .attr('type', 'button')
         .attr('class', 'gb-mk-expand')
         .attr('data-kind', p.kind)
-        .text('Show this one')
+        .text(`Show the ${p.title.split(':')[0].toLowerCase()}`)
         .on('click', () => opts.onKind?.(p.kind));
       return;
     }

@@ -78,7 +78,9 @@ describe('attention-masks render', () => {
     expect(root.querySelectorAll('.gb-mk-panels.is-wide')).toHaveLength(0);
     expect(grid(root, 'cross')).not.toBeNull();
     expect(grid(root, 'decoder')).toBeNull();
-    (root.querySelector('button.gb-mk-expand[data-kind="decoder"]') as HTMLButtonElement).click();
+    const button = root.querySelector('button.gb-mk-expand[data-kind="decoder"]') as HTMLButtonElement;
+    expect(button.textContent).toBe('Show the decoder');
+    button.click();
     expect(picked).toEqual(['decoder']);
   });
 
