@@ -191,3 +191,16 @@ test('fits a 360 px phone, the picked kind drawn and the others folded', async (
   await d.getByRole('button', { name: 'Show the encoder', exact: true }).click();
   await expect(d.getByRole('radio', { name: 'Encoder', exact: true })).toBeChecked();
 });
+
+test('an emptied sentence leaves empty grids and no error', async ({ page }) => {
+  await page.goto(`/embed/attention-masks/?text=${encodeURIComponent(DATE)}`);
+  const d = view(page);
+  await waitForLive(d, DATE);
+  await d.getByLabel('Your sentence').fill('');
+  await expect(d.locator('[data-grid="decoder"] .gb-mk-summary')).toContainText('there is no text');
+  await expect(d.locator('[data-grid="cross"] .gb-mk-summary')).toContainText('there is no text');
+  const e = await exported(d);
+  expect(e.state.text).toBe('');
+  expect(e.attention.decoder).toEqual([]);
+  await expect(d.locator('[data-role="error"]').first()).toBeHidden();
+});

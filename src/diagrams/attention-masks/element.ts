@@ -122,8 +122,9 @@ export class GlassboxAttentionMasks extends DiagramElement<State> {
   /** Empty text: nothing to attend to, and nothing to ask a model. */
   private empty(kind: Kind): boolean {
     if (this.state.text.trim() !== '') return false;
+    const model = this.src[kind]?.model;
+    if (!model) return true; // a model that never answered keeps its mask-only grid
     const none = headsOf([1, 1], [], [], []);
-    const model = this.src[kind]?.model ?? { id: '', version: '' };
     if (kind === 'encdec') this.src.encdec = { origin: 'model', model, text: '', self: none, cross: none };
     else this.src[kind] = { origin: 'model', model, text: '', attn: none };
     this.draw();
