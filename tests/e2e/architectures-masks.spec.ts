@@ -43,7 +43,7 @@ async function waitForLive(d: Locator, text: string) {
     .poll(
       async () => {
         const e = await exported(d);
-        const kinds = ['decoder', 'encdec', ...(ENCODER ? ['encoder'] : [])] as const;
+        const kinds: ('encoder' | 'decoder' | 'encdec')[] = ['decoder', 'encdec', ...(ENCODER ? (['encoder'] as const) : [])];
         return kinds.every((k) => e.shown[k].source === 'model' && e.shown[k].text === text);
       },
       { timeout: MODEL_TIMEOUT },
