@@ -61,9 +61,6 @@ export const START = '⟨start⟩';
 /** The greedy output as text: the tokens joined. */
 export const greedyText = (run: Seq2SeqRun) => run.output.map((t) => t.text).join('');
 
-/** The model's shape, read from a run: [layers, heads]. */
-export const shapeOf = (run: Seq2SeqRun): [number, number] => [run.cross.length, run.cross[0]?.length ?? 0];
-
 /** `head` 0 is the mean over the heads; 1…H one head (1-based, as readers count). */
 export function headRows(stack: number[][][][], layer: number, head: number): number[][] {
   const heads = stack[layer - 1] ?? [];
@@ -107,8 +104,9 @@ export interface ViewState {
 
 /** The matrix `state` shows of `run`; layer, head and step clamped to the run's shape. */
 export function matrixOf(run: Seq2SeqRun, state: ViewState): MatrixView {
-  const [L, H] = shapeOf(run);
   const view = (VIEWS as readonly string[]).includes(state.attn) ? (state.attn as AttnView) : 'cross';
+  const stack = view === 'cross' ? run.cross : view === 'encoder' ? run.encoder : run.decoder;
+  const [L, H] = [stack.length, stack[0]?.length ?? 0];
   const layer = Math.min(Math.max(1, state.layer), L);
   const head = Math.min(Math.max(0, state.head), H);
   const last = run.output.length;
@@ -117,7 +115,6 @@ export function matrixOf(run: Seq2SeqRun, state: ViewState): MatrixView {
   const reads = [START, ...run.output.map((t) => t.text)];
   const src = run.source.map((t) => t.text);
   const decoding = view !== 'encoder';
-  const stack = view === 'cross' ? run.cross : view === 'encoder' ? run.encoder : run.decoder;
   return {
     view,
     layer,

@@ -1,10 +1,13 @@
-import example from '../../data/examples/seq2seq.json';
+import { SEQ2SEQ } from '../../model/companion-facts';
 import { diagram } from '../kit/schema';
-import { shapeOf, VIEWS, type Seq2SeqRun } from './data';
+import { VIEWS } from './data';
 import { SEQ2SEQ_TEXT } from './text';
 
-// Bounds from the shipped model's shape, as the build-time example ran it.
-const [LAYERS, HEADS] = shapeOf(example as Seq2SeqRun);
+// Bounds from the shipped model's shape (models.json); the encoder and the decoder each clamp
+// the layer to their own depth (data.ts matrixOf). The page's JavaScript does not carry the
+// example run just for these two numbers.
+const LAYERS = SEQ2SEQ ? Math.max(SEQ2SEQ.encoder_layers, SEQ2SEQ.decoder_layers) : 1;
+const HEADS = SEQ2SEQ?.heads ?? 1;
 /** The most tokens the diagram asks the decoder for (an ISO date is 8 or so). */
 export const MAX_TOKENS = 16;
 

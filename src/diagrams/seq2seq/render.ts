@@ -156,8 +156,7 @@ export function render(root: HTMLElement, data: MatrixView, options: Seq2SeqOpti
       .join('text')
       .attr('class', 'gb-s2s-label')
       .attr('data-token', (_, i) => i + 1)
-      .attr('transform', (_, i) => `translate(${x0 + (i + 0.5) * cell},${y0 - 6}) rotate(-45)`)
-      .text((t) => showToken(t));
+      .attr('transform', (_, i) => `translate(${x0 + (i + 0.5) * cell},${y0 - 6}) rotate(-45)`);
     const rows = rowsG
       .selectAll<SVGGElement, string>('g.gb-s2s-r')
       .data(m.rows)
@@ -200,6 +199,10 @@ export function render(root: HTMLElement, data: MatrixView, options: Seq2SeqOpti
       .attr('aria-label', (_, i) => `${m.view === 'encoder' ? 'Source token' : 'Step'} ${i + 1} of ${m.rows.length}: ${label(i)}`)
       .select('text')
       .text((_, i) => label(i));
+    // The decoder's own columns are its inputs: those past the step are not written yet.
+    colsG
+      .selectAll<SVGTextElement, string>('text')
+      .text((t, i) => (m.causal && i > m.step ? '…' : showToken(t)));
     rowBox
       .attr('visibility', r0 >= 0 ? null : 'hidden')
       .attr('x', x0)

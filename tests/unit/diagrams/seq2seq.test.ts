@@ -71,11 +71,16 @@ describe('seq2seq render', () => {
     expect(root.querySelectorAll('[data-token]').length).toBe(N + 1 + S);
   });
 
-  it('masks the decoder’s later positions', () => {
+  it('masks the decoder’s later positions, and hides the inputs it has not written yet', () => {
     const root = mount();
-    render(root, matrixOf(run, state({ attn: 'decoder' })), { reducedMotion: true });
+    const chart = render(root, matrixOf(run, state({ attn: 'decoder' })), { reducedMotion: true });
     const T = N + 1;
     expect(root.querySelectorAll('rect.gb-s2s-masked')).toHaveLength((T * (T - 1)) / 2);
+    // Its columns are its own inputs: those not written yet at the step are not shown.
+    chart.update(matrixOf(run, state({ attn: 'decoder', step: 2 })));
+    const cols = [...root.querySelectorAll('.gb-s2s-cols text')].map((t) => t.textContent);
+    expect(cols.slice(0, 3)).toEqual(['⟨start⟩', ...run.output.slice(0, 2).map((t) => t.text)]);
+    expect(cols.slice(3).every((c) => c === '…')).toBe(true);
   });
 
   it('moves the step with ↑ ↓ and reads weights with ← → and the pointer', () => {
