@@ -159,3 +159,28 @@ test('nothing overflows a 360 px screen', async ({ page }) => {
     }
   }
 });
+
+test.describe('with motion', () => {
+  test.use({ reducedMotion: 'no-preference' });
+
+  test('Play steps through the output on its timeline, Pause stops it, and each redraw is marked', async ({ page }) => {
+    await page.goto('/embed/seq2seq/?step=0');
+    const diagram = by(page);
+    const data = await live(diagram, 'the 14th of February, 1894');
+    const play = diagram.locator('[data-role="play"]');
+    await play.click();
+    await expect(play).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(async () => (await exportOf(diagram)).step, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await play.click();
+    await expect(play).toHaveText('Play');
+    const paused = (await exportOf(diagram)).step;
+    expect(paused).toBeLessThan(data.outputTokens.length);
+    await page.waitForTimeout(1600);
+    expect((await exportOf(diagram)).step).toBe(paused);
+    await play.click();
+    await expect.poll(async () => (await exportOf(diagram)).step, { timeout: 15_000 }).toBe(data.outputTokens.length);
+    await expect(play).toHaveText('Play');
+    const marks = await page.evaluate(() => performance.getEntriesByName('glassbox:update:seq2seq').length);
+    expect(marks).toBeGreaterThan(data.outputTokens.length);
+  });
+});
