@@ -40,6 +40,7 @@ const MAX_CELL = 40; // px
 const MIN_CELL = 6;
 const CHAR_W = 7.2; // px per character of the 12 px monospace labels
 const RIGHT = 8;
+const LABEL_PX = 14; // the smallest pitch that still fits a 12 px label
 const LEGEND_H = 34;
 /** Seconds per step while playing. */
 const STEP_S = 0.7;
@@ -108,8 +109,13 @@ export function render(root: HTMLElement, data: MatrixView, options: Seq2SeqOpti
       cursor = { r: Number(el.getAttribute('data-r')) - 1, c: Number(el.getAttribute('data-c')) - 1 };
       showCursor();
     })
-    .on('click', () => {
-      if (cursor && cursor.r !== row()) opts.onRow?.(cursor.r);
+    .on('click', (ev: MouseEvent) => {
+      // A tap has no hover before it: the cell tapped is read out, and its row picked.
+      const el = (ev.target as Element).closest('[data-r]');
+      if (!el) return;
+      cursor = { r: Number(el.getAttribute('data-r')) - 1, c: Number(el.getAttribute('data-c')) - 1 };
+      showCursor();
+      if (cursor.r !== row() && cursor.r < m.shown) opts.onRow?.(cursor.r);
     });
   colsG.on('pointerover', (ev: PointerEvent) => {
     const el = (ev.target as Element).closest('[data-token]');
@@ -182,6 +188,8 @@ export function render(root: HTMLElement, data: MatrixView, options: Seq2SeqOpti
   function paint(fresh: number) {
     const { x0, y0, cell } = lay;
     const r0 = row();
+    // Dense grids (a long date at 360 px) label every n-th row and column; the selected row always.
+    const every = Math.ceil(LABEL_PX / cell);
     const cls = ([r, c]: [number, number]) => (m.causal && c > r ? 'gb-s2s-masked' : r >= m.shown ? 'gb-s2s-future' : 'gb-s2s-cell');
     const sel = cellsG
       .selectAll<SVGRectElement, [number, number]>('rect')
@@ -198,11 +206,11 @@ export function render(root: HTMLElement, data: MatrixView, options: Seq2SeqOpti
       .attr('tabindex', (_, i) => (i === r0 ? 0 : -1))
       .attr('aria-label', (_, i) => `${m.view === 'encoder' ? 'Source token' : 'Step'} ${i + 1} of ${m.rows.length}: ${label(i)}`)
       .select('text')
-      .text((_, i) => label(i));
+      .text((_, i) => (i === r0 || i % every === 0 ? label(i) : ''));
     // The decoder's own columns are its inputs: those past the step are not written yet.
     colsG
       .selectAll<SVGTextElement, string>('text')
-      .text((t, i) => (m.causal && i > m.step ? '…' : showToken(t)));
+      .text((t, i) => (i % every ? '' : m.causal && i > m.step ? '…' : showToken(t)));
     rowBox
       .attr('visibility', r0 >= 0 ? null : 'hidden')
       .attr('x', x0)

@@ -117,3 +117,27 @@ describe('seq2seq render', () => {
     expect(kill).toHaveBeenCalled();
   });
 });
+
+describe('seq2seq render on a dense grid', () => {
+  it('labels every n-th column when cells are too small for a label', () => {
+    const m = matrixOf(run, state({ step: 4 }));
+    // A long source (40 tokens) in the narrowest layout: 6 px cells.
+    const wide = { ...m, cols: Array.from({ length: 40 }, (_, i) => `t${i}`), weights: m.weights.map(() => Array(40).fill(1 / 40)) };
+    const root = mount();
+    render(root, wide, { reducedMotion: true, width: 180 });
+    const [a, b] = [...root.querySelectorAll('.gb-s2s-cells rect')].map((r) => Number(r.getAttribute('x')));
+    const every = Math.ceil(14 / (b - a));
+    expect(every).toBeGreaterThan(1);
+    const cols = [...root.querySelectorAll('.gb-s2s-cols text')].map((t) => t.textContent);
+    expect(cols.map((c) => c !== '')).toEqual(cols.map((_, i) => i % every === 0));
+  });
+
+  it('a tap reads the cell and picks its row', () => {
+    const root = mount();
+    const picked: number[] = [];
+    render(root, matrixOf(run, state({ step: 4 })), { reducedMotion: true, onRow: (r) => picked.push(r) });
+    root.querySelector('[data-r="2"][data-c="1"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(picked).toEqual([1]);
+    expect(root.querySelector('.gb-s2s-readout')!.textContent).toContain(run.cross[0][0][1][0].toFixed(6));
+  });
+});
