@@ -14,6 +14,8 @@ try {
   const { MODELS_DIR } = await server.ssrLoadModule('/src/model/node.ts');
   const model = nodeModel();
   const files = { ...(await buildExamples(model)), ...(await buildLayerExamples(model, MODELS_DIR)) };
+  const { seq2seqExamples } = await server.ssrLoadModule('/src/examples/architectures-seq2seq.ts');
+  Object.assign(files, await seq2seqExamples());
   mkdirSync('src/data/examples', { recursive: true });
   for (const [name, data] of Object.entries(files)) {
     // The neuron sample (thousands of short rows) is written compact; the rest stays diffable.
