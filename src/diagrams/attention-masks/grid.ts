@@ -30,12 +30,16 @@ export interface GridChart {
 
 export const masked = (g: Grid, q: number, k: number) => g.causal && k > q;
 
-/** Draw `g` into `host` at `width` px; `hatch` is the id of the page's hatch pattern. */
+/**
+ * Draw `g` into `host` at `width` px. `prefix` makes its hatch pattern's id unique on the page;
+ * each grid holds its own, so the one marked `exported` ("Download image") stands alone.
+ */
 export function drawGrid(
   host: Host,
   g: Grid,
   width: number,
-  hatch: string,
+  prefix: string,
+  exported: boolean,
   q0: number,
   onPick: (q: number) => void,
   onCell: (q: number, k: number) => void,
@@ -52,6 +56,11 @@ export function drawGrid(
   let q = Math.min(Math.max(0, q0), Math.max(0, R - 1));
 
   const svg = exportSvg(host, 'gb-mk-svg').attr('width', w).attr('height', h).attr('viewBox', `0 0 ${w} ${h}`).attr('font-size', 12);
+  if (!exported) svg.attr('data-export', null);
+  const hatch = `${prefix}-${g.id}`;
+  const pattern = svg.append('defs').append('pattern').attr('id', hatch).attr('patternUnits', 'userSpaceOnUse').attr('width', 6).attr('height', 6);
+  pattern.append('rect').attr('class', 'gb-mk-hatch-bg').attr('width', 6).attr('height', 6);
+  pattern.append('path').attr('class', 'gb-mk-hatch-line').attr('d', 'M-1,1L1,-1M0,6L6,0M5,7L7,5');
   const [cellsG, keysG] = hiddenGroups(svg, 'gb-mk-cells', 'gb-mk-keys');
   const rowBox = svg.append('rect').attr('class', 'gb-mk-row').attr('aria-hidden', 'true');
   const rowsG = listbox(svg, 'gb-mk-queries', 'vertical', `${g.caption}: query rows, ↑ ↓ pick one`);

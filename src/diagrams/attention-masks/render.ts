@@ -39,10 +39,6 @@ export function render(root: HTMLElement, data: MasksData, options: MasksOptions
   let opts = { ...options };
   const hatch = `gb-mk-hatch-${ORIGIN}${++patterns}`;
   const base = clearedRoot(root);
-  const defs = base.append('svg').attr('class', 'gb-mk-defs').attr('width', 0).attr('height', 0).attr('aria-hidden', 'true');
-  const pattern = defs.append('defs').append('pattern').attr('id', hatch).attr('patternUnits', 'userSpaceOnUse').attr('width', 6).attr('height', 6);
-  pattern.append('rect').attr('class', 'gb-mk-hatch-bg').attr('width', 6).attr('height', 6);
-  pattern.append('path').attr('class', 'gb-mk-hatch-line').attr('d', 'M-1,1L1,-1M0,6L6,0M5,7L7,5');
   const read = liveLine(base, 'gb-mk-readout').text('Hover a cell for its exact weight; hover or focus a row’s token to pick that query.');
   const panelsEl = base.append<HTMLElement>('div').attr('class', 'gb-mk-panels');
   let charts: GridChart[] = [];
@@ -100,6 +96,8 @@ export function render(root: HTMLElement, data: MasksData, options: MasksOptions
         g,
         pw,
         hatch,
+        // "Download image" saves the picked kind's first grid.
+        p.kind === d.kind && g === p.grids[0],
         q,
         (next) => {
           picked.set(key, { n: g.rows.length, q: next });

@@ -71,6 +71,18 @@ describe('attention-masks render', () => {
     expect(root.querySelector('[data-kind="encdec"]')?.textContent).toMatch(/trained only to rewrite dates/);
   });
 
+  it('marks one grid for "Download image", the picked kind\'s first, each grid holding its own hatch', () => {
+    const root = mount();
+    render(root, masksData(fromExample(ex), { ...state, kind: 'encdec' }), { width: 1000 });
+    const marked = root.querySelectorAll('svg[data-export="svg"]');
+    expect(marked).toHaveLength(1);
+    expect(marked[0].closest('[data-grid]')?.getAttribute('data-grid')).toBe('self');
+    for (const svg of root.querySelectorAll('svg.gb-mk-svg')) {
+      const fills = new Set([...svg.querySelectorAll('rect.gb-mk-masked')].map((r) => r.getAttribute('fill')));
+      for (const f of fills) expect(svg.querySelector(`pattern[id="${f!.slice(5, -1)}"]`), f!).not.toBeNull();
+    }
+  });
+
   it('on a phone shows the picked kind and folds the others behind a button', () => {
     const root = mount();
     const picked: string[] = [];
