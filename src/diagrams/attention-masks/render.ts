@@ -39,7 +39,7 @@ export function render(root: HTMLElement, data: MasksData, options: MasksOptions
   let opts = { ...options };
   const hatch = `gb-mk-hatch-${ORIGIN}${++patterns}`;
   const base = clearedRoot(root);
-  const read = liveLine(base, 'gb-mk-readout').text('Hover a cell for its exact weight; hover or focus a row’s token to pick that query.');
+  const read = liveLine(base, 'gb-mk-readout').text('Hover a cell for its exact weight; hover or focus a row’s token, then ↑ ↓, to read one query.');
   const panelsEl = base.append<HTMLElement>('div').attr('class', 'gb-mk-panels');
   let charts: GridChart[] = [];
   /** The picked query row (0-based) of each grid, kept across redraws of the same tokens. */

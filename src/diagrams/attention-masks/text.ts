@@ -5,7 +5,7 @@
 import { percent, showToken } from '../kit/tokens';
 import type { TableContent } from '../kit/table';
 import { masked } from './grid';
-import type { Grid, Panel } from './data';
+import { SIZES, type Grid, type Panel } from './data';
 
 const quoted = (text: string) => `“${showToken(text)}”`;
 
@@ -24,7 +24,8 @@ export function panelLine(p: Panel): string {
 
 export function clampLine(p: Panel, layer: number, head: number): string {
   if (!p.clamped) return '';
-  const size = p.kind === 'encdec' ? 'has 2 layers per stack and 4 heads' : 'has 6 layers and 6 heads';
+  const { layers, heads } = SIZES[p.kind];
+  const size = `has ${layers} layers${p.kind === 'encdec' ? ' in each half' : ''} of ${heads} heads`;
   return `This model ${size}: you picked layer ${layer}, head ${head}, so layer ${p.layer}, head ${p.head} is drawn.`;
 }
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_TEXTS } from '../../../src/model/examples';
 import { loadCompanion, nodeModel, readCatalogue } from '../../../src/model/node';
-import { masksData, START, type Heads, type Sources } from '../../../src/diagrams/attention-masks/data';
+import { masksData, SIZES, START, type Heads, type Sources } from '../../../src/diagrams/attention-masks/data';
 import { laterShare } from '../../../src/diagrams/attention-masks/text';
 import type { TensorF32 } from '../../../src/model/tensor';
 
@@ -42,6 +42,14 @@ describe('attention-masks on the shipped models', () => {
         ed.grids[0].weights!.forEach((r, i) => r.slice(i + 1).forEach((x) => expect(x).toBeLessThan(1e-6)));
         if (enc.grids[0].weights) sumsToOne(enc.grids[0].weights);
       }
+  }, 60_000);
+
+  it('the pickers\' bounds per model are the shipped models\' sizes', async () => {
+    const src = await sources();
+    expect(SIZES.decoder).toEqual({ layers: src.decoder!.attn.layers, heads: src.decoder!.attn.heads });
+    expect(SIZES.encdec).toEqual({ layers: src.encdec!.self.layers, heads: src.encdec!.self.heads });
+    expect(SIZES.encdec).toEqual({ layers: src.encdec!.cross.layers, heads: src.encdec!.cross.heads });
+    if (src.encoder) expect(SIZES.encoder).toEqual({ layers: src.encoder.attn.layers, heads: src.encoder.attn.heads });
   }, 60_000);
 
   it.skipIf(!hasEncoder)('encoder: every row sums to 1 and the upper triangle holds real weight', async () => {
