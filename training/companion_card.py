@@ -122,6 +122,9 @@ def encoder_card(cfg, run, out):
              "blank_top1": round(acc_enc, 4), "gpt_left_top1": round(acc_dec, 4), "blank_sentences": len(blanks),
              "val_masked_accuracy_brown": final["val_brown"]["accuracy"]}
     e = entry(out, "encoder", facts)
+    verdict = ("Same data, same size: the difference is the mask." if acc_enc > acc_dec else
+               "The encoder does not beat the GPT here: it learned from a masked 15% of its tokens, "
+               "where the GPT learns from every token, and a run this short leaves it the weaker model.")
     md = f"""# glassbox-encoder
 
 An encoder-only transformer trained as a **masked language model** (RoBERTa's recipe: BERT's objective with a
@@ -142,7 +145,7 @@ position attends to every other, before and after it.
 
 On {len(blanks)} sentences written for this project (`training/eval/blanks.tsv`), one common word blanked:
 the encoder's top-1 guess, reading both sides of the blank, is right for **{acc_enc * 100:.0f}%**; the GPT's next-token
-guess from the left side alone is right for **{acc_dec * 100:.0f}%**. Same data, same size: the difference is the mask.
+guess from the left side alone is right for **{acc_dec * 100:.0f}%**. {verdict}
 
 ## Limits
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduce glassbox-encoder, the architectures chapter's masked LM, from a clean checkout:
 # the GPT's data and tokenizer (made if missing) -> MLM training -> export -> golden -> catalogue.
-# Resumable: rerun to continue from the last checkpoint. About 35 min on two quiet cores.
+# Resumable: rerun to continue from the last checkpoint. About 35 min on two quiet cores (estimated, RUNS.md).
 # Usage: npm run train:encoder
 set -euo pipefail
 cd "$(dirname "$0")/.."
