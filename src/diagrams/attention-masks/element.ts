@@ -203,7 +203,7 @@ export class GlassboxAttentionMasks extends DiagramElement<State> {
     this.gpt.source(line('decoder'), this.state.text);
     this.s2s?.source(line('encdec'), this.state.text);
     if (this.src.encoder || this.hasEncoder) this.enc?.source(line('encoder'), this.state.text);
-    else this.byRole('status-encoder').querySelector('[data-role="source"]')!.textContent = 'glassbox-encoder is not available yet (it is still training): only its mask is drawn.';
+    else this.byRole('status-encoder').querySelector('[data-role="source"]')!.textContent = 'glassbox-encoder is not available yet: only its mask is drawn.';
   }
 
   private current(): MasksData {

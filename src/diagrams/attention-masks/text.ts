@@ -17,7 +17,7 @@ export function laterShare(w: number[][]): number {
 }
 
 export function panelLine(p: Panel): string {
-  if (!p.model) return 'glassbox-encoder is not available yet (it is still training), so only its mask is drawn.';
+  if (!p.model) return 'glassbox-encoder is not available yet, so only its mask is drawn.';
   const where = p.origin === 'model' ? 'live in your browser' : `precomputed example for “${p.text}”`;
   return `${p.model.id} (version ${p.model.version}), ${where}; layer ${p.layer}, head ${p.head}.`;
 }
