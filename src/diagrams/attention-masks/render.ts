@@ -61,8 +61,11 @@ export function render(root: HTMLElement, data: MasksData, options: MasksOptions
 
   function drawPanel(p: Panel, pw: number) {
     const open = wide() || p.kind === d.kind;
+    // A named group, not a <section>: a named section is a landmark, and several copies of this
+    // diagram on one page (the gallery) would repeat the landmarks' names.
     const sec = panelsEl
-      .append<HTMLElement>('section')
+      .append<HTMLElement>('div')
+      .attr('role', 'group')
       .attr('class', 'gb-mk-panel')
       .attr('data-kind', p.kind)
       .attr('data-origin', p.origin)
