@@ -122,11 +122,15 @@ export class GlassboxAttentionMasks extends DiagramElement<State> {
   /** Empty text: nothing to attend to, and nothing to ask a model. */
   private empty(kind: Kind): boolean {
     if (this.state.text.trim() !== '') return false;
-    const model = this.src[kind]?.model;
-    if (!model) return true; // a model that never answered keeps its mask-only grid
+    // The model that would have answered: one that answered before, or the one just loaded.
+    const live = kind === 'decoder' ? this.gpt.info : kind === 'encdec' ? this.s2s?.info : this.enc?.info;
+    const model = this.src[kind]?.model ?? (live ? { id: live.id, version: live.version } : undefined);
+    if (!model) return true; // a model that is not loaded keeps its mask-only grid
     const none = headsOf([1, 1], [], [], []);
     if (kind === 'encdec') this.src.encdec = { origin: 'model', model, text: '', self: none, cross: none };
     else this.src[kind] = { origin: 'model', model, text: '', attn: none };
+    // The live model has answered, with nothing to attend to: the view is no longer the example.
+    if (kind === 'decoder') this.dataset.source = 'model';
     this.draw();
     return true;
   }
