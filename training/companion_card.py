@@ -10,7 +10,7 @@ ONNX files), never typed in.
 
 Usage: python3 companion_card.py --role encoder|seq2seq --config C --run RUN --out public/models/<id>
 """
-import argparse, hashlib, json, platform, sys
+import argparse, hashlib, json, sys
 from pathlib import Path
 import numpy as np
 import onnx
@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from model import GPT, n_params  # noqa: E402
 from golden import tokenizer_encoder  # noqa: E402
 from dates import FIRST_YEAR, LAST_YEAR  # noqa: E402
+from card import cpu_name  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = {"encoder": ["onnx/model_quantized.onnx"],
@@ -101,7 +102,7 @@ def update_catalogue(models_dir: Path, e: dict):
 
 
 def machine():
-    return f"{platform.processor() or platform.machine()}, torch {torch.__version__}"
+    return f"{cpu_name()}, torch {torch.__version__}"
 
 
 def encoder_card(cfg, run, out):

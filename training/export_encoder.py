@@ -10,15 +10,14 @@ Inputs are input_ids and attention_mask only: an encoder reads the whole text at
 is no cache. Outputs: logits, attentions [L,B,H,T,T] (not causal: every row spreads over the
 whole sentence) and hidden_states [L+1,B,T,d].
 """
-import argparse, base64, json, shutil, sys
+import argparse, json, shutil, sys
 from pathlib import Path
-import numpy as np
 import onnx
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from export import OPSET, dedupe_tied, load_checkpoint, quantize_weights  # noqa: E402
-from golden import tokenizer_encoder  # noqa: E402
+from golden import b64, tokenizer_encoder  # noqa: E402
 
 MASK = "<mask>"
 # Sentences written for this project; the mask replaces the token at `blank` (0-based).
@@ -83,9 +82,6 @@ def write_tokenizer(src_dir, out, mask_id):
     tc["model_max_length"] = int(json.loads((out / "config.json").read_text())["max_position_embeddings"])
     (out / "tokenizer_config.json").write_text(json.dumps(tc, indent=2) + "\n")
 
-
-def b64(a):
-    return base64.b64encode(np.ascontiguousarray(a, dtype="<f4").tobytes()).decode()
 
 
 @torch.no_grad()

@@ -11,9 +11,8 @@ encoder, decoder and cross attentions the site draws. It declares no past for th
 attention: transformers.js feeds only the inputs a session declares, and recomputing the cross
 keys from ≤ 64 encoder positions costs less than a cache branch (an ONNX If) would.
 """
-import argparse, base64, json, shutil, sys
+import argparse, json, shutil, sys
 from pathlib import Path
-import numpy as np
 import onnx
 import torch
 
@@ -21,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from seq2seq_model import Seq2Seq  # noqa: E402
 from export import quantize_weights, dedupe_tied, OPSET  # noqa: E402
 from train_seq2seq import tokenize_pairs, load_cfg  # noqa: E402
-from golden import tokenizer_encoder  # noqa: E402
+from golden import b64, tokenizer_encoder  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN_TEXTS = ["7 December 2026", "the fourth of July, 1776", "Tuesday, March 3, 2150"]
@@ -115,9 +114,6 @@ def hf_config(c, eos):
         "tie_word_embeddings": True, "use_cache": True, "torch_dtype": "float32",
     }
 
-
-def b64(a):
-    return base64.b64encode(np.ascontiguousarray(a, dtype="<f4").tobytes()).decode()
 
 
 @torch.no_grad()

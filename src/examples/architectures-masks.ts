@@ -7,9 +7,8 @@ import type { ModelApi } from '../model/api';
 import { EXAMPLE_TEXTS } from '../model/examples';
 import { loadCompanion, readCatalogue } from '../model/node';
 import type { TensorF32 } from '../model/tensor';
+import { round6 } from './round';
 
-/** Rounded to 6 decimals: far below what the grids show, and short JSON. */
-const round6 = (x: number) => Number(x.toFixed(6));
 const heads = (t: TensorF32) => (t.toArray() as number[][][][]).map((l) => l.map((h) => h.map((r) => r.map(round6))));
 const toks = (t: { id: number; text: string }[]) => t.map(({ id, text }) => ({ id, text }));
 

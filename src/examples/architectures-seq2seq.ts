@@ -8,9 +8,8 @@ import { companionEntry } from '../model/catalogue';
 import { loadCompanion, readCatalogue } from '../model/node';
 import { runOf } from '../diagrams/seq2seq/data';
 import { SEQ2SEQ_TEXT } from '../diagrams/seq2seq/text';
+import { round6 } from './round';
 
-/** Rounded to 6 decimals: far below what the heatmap shows, and short JSON. */
-const round6 = (x: number) => Number(x.toFixed(6));
 
 export async function seq2seqExamples(): Promise<Record<string, unknown>> {
   const entry = companionEntry(readCatalogue(), 'seq2seq');

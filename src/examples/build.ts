@@ -15,9 +15,8 @@ import { abilitiesExamples } from './abilities';
 import { quizExamples } from './quiz';
 import { overviewExamples } from './overview';
 import { masksExamples } from './architectures-masks';
+import { round6 } from './round';
 
-/** Example numbers are rounded to 6 decimals: far below what a diagram shows, and short JSON. */
-const round6 = (x: number) => Number(x.toFixed(6));
 
 export async function buildExamples(model: ModelApi): Promise<Record<string, unknown>> {
   const info = await model.load();

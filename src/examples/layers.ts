@@ -14,9 +14,8 @@ import { contributionsOf } from '../diagrams/kit/layers/contributions';
 import { buildLayersStory } from '../stories/layers-story/data';
 import { readSideFiles } from '../diagrams/kit/sources/side-files-node';
 import { vocabTexts } from '../model/weights';
+import { round6 } from './round';
 
-/** Rounded to 6 decimals: far below what a view shows, and short JSON. */
-const round6 = (x: number) => Number(x.toFixed(6));
 /** Sample activations to 3 decimals: the sample file holds 5 hits for each of L × 4d neurons. */
 const round3 = (x: number) => Number(x.toFixed(3));
 /** Neurons per layer the mlp-neurons view lists. */

@@ -11,9 +11,8 @@ import { MODELS_DIR } from '../model/node';
 import { vocabTexts } from '../model/weights';
 import { readSideFiles } from '../diagrams/kit/sources/side-files-node';
 import { overviewOf } from '../diagrams/model-overview/data';
+import { round6 } from './round';
 
-/** Rounded to 6 decimals: far below what the picture shows, and short JSON. */
-const round6 = (x: number) => Number(x.toFixed(6));
 
 export async function overviewExamples(model: ModelApi): Promise<Record<string, unknown>> {
   const info = await model.load();

@@ -14,8 +14,8 @@ import { believed } from '../diagrams/checkpoints/view';
 import { vocabTexts, type TokenizerJson } from '../model/weights';
 import { readFileSync } from 'node:fs';
 import { runTotals, TRAINING_LOG } from '../data/training-log';
+import { round6 } from './round';
 
-const round6 = (x: number) => Number(x.toFixed(6));
 const rounded = (data: unknown) => JSON.parse(JSON.stringify(data, (_k, v) => (typeof v === 'number' ? round6(v) : v)));
 
 export async function trainingExamples(model: ModelApi): Promise<Record<string, unknown>> {

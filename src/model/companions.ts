@@ -157,15 +157,21 @@ export class Seq2SeqAdapter {
       do_sample: false,
     });
     const all: number[] = Array.from(gen.tolist()[0] as bigint[], Number);
-    const out = all.slice(1).filter((id, i, a) => !(id === this.eosId && i === a.length - 1));
-    // One more pass over the whole output (teacher forcing), for every attention at once.
+    // Greedy decoding stops at the first end-of-text, so it can only be the last token.
+    const gen1 = all.slice(1);
+    const out = gen1.at(-1) === this.eosId ? gen1.slice(0, -1) : gen1;
+    // One more pass over the whole output (teacher forcing), for every attention at once:
+    // generate() returns none. The encoder runs once here, for its attentions, and its output
+    // is handed to the decoder pass, which would otherwise encode the source again.
     const enc: Record<string, Raw> = await this.loaded.model.sessions.model.run({
       input_ids: ids64(src).ort_tensor,
       attention_mask: ones64(src.length).ort_tensor,
     });
+    const hidden = enc.last_hidden_state;
     const dec: Record<string, Raw> = await this.loaded.model.forward({
       input_ids: ids64(src),
       attention_mask: ones64(src.length),
+      encoder_outputs: new Tensor('float32', hidden.data, hidden.dims),
       decoder_input_ids: ids64([this.startId, ...out]),
     });
     const V = dec.logits.dims[2];

@@ -101,9 +101,23 @@ export function nodeTokenizer(opts: { dir?: string; id?: string } = {}): Tokeniz
 }
 
 /** The architectures chapter's encoder or encoder-decoder, through `from_pretrained` as the GPT. */
-export async function loadCompanion(role: 'encoder', dir?: string): Promise<EncoderAdapter>;
-export async function loadCompanion(role: 'seq2seq', dir?: string): Promise<Seq2SeqAdapter>;
-export async function loadCompanion(role: 'encoder' | 'seq2seq', dir = MODELS_DIR): Promise<EncoderAdapter | Seq2SeqAdapter> {
+export function loadCompanion(role: 'encoder', dir?: string): Promise<EncoderAdapter>;
+export function loadCompanion(role: 'seq2seq', dir?: string): Promise<Seq2SeqAdapter>;
+export function loadCompanion(role: 'encoder' | 'seq2seq', dir = MODELS_DIR): Promise<EncoderAdapter | Seq2SeqAdapter> {
+  // One load per folder and role in a process: the example script and test files ask repeatedly.
+  const key = `${dir}:${role}`;
+  let p = companionLoads.get(key);
+  if (!p) {
+    p = loadCompanionOnce(role, dir);
+    companionLoads.set(key, p);
+    p.catch(() => companionLoads.delete(key));
+  }
+  return p;
+}
+
+const companionLoads = new Map<string, Promise<EncoderAdapter | Seq2SeqAdapter>>();
+
+async function loadCompanionOnce(role: 'encoder' | 'seq2seq', dir: string): Promise<EncoderAdapter | Seq2SeqAdapter> {
   const entry = companionEntry(readCatalogue(dir), role);
   env.allowRemoteModels = false;
   env.allowLocalModels = true;

@@ -27,16 +27,6 @@ type State = { text: string; kind: string; layer: number; head: number };
 const toks = (t: { id: number; text: string }[]): Tok[] => t.map(({ id, text }) => ({ id, text }));
 const headsOf = (shape: readonly number[], rows: Tok[], cols: Tok[], weights: ArrayLike<number>): Heads => ({ layers: shape[0], heads: shape[1], rows, cols, weights });
 
-/** The host as a companion's LiveCompanion sees it: its status lines are the ones inside `box`. */
-function scoped(host: DiagramElement, box: HTMLElement): DiagramElement {
-  return new Proxy(host, {
-    get(target, key) {
-      if (key === 'byRole') return (role: string) => box.querySelector(`[data-role="${role}"]`);
-      const v: unknown = Reflect.get(target, key, target);
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
-}
 
 export class GlassboxAttentionMasks extends DiagramElement<State> {
   protected readonly entry = entry;
@@ -62,9 +52,9 @@ export class GlassboxAttentionMasks extends DiagramElement<State> {
     for (const radio of this.querySelectorAll<HTMLInputElement>('input[data-key="kind"]')) {
       this.listen(radio, 'change', () => radio.checked && this.choose({ kind: radio.value }));
     }
-    this.s2s = new LiveCompanion(scoped(this, this.byRole('status-encdec')), 'seq2seq', () => this.askEncDec(), () => this.renderSources());
+    this.s2s = new LiveCompanion(this, 'seq2seq', () => this.askEncDec(), () => this.renderSources(), this.byRole('status-encdec'));
     this.s2s.wire();
-    this.enc = new LiveCompanion(scoped(this, this.byRole('status-encoder')), 'encoder', () => this.askEncoder(), () => this.renderSources());
+    this.enc = new LiveCompanion(this, 'encoder', () => this.askEncoder(), () => this.renderSources(), this.byRole('status-encoder'));
     this.enc.wire();
     this.gpt.wire();
     this.syncControls();

@@ -4,7 +4,7 @@
  * token of the true answer, and whether its top guess is that token. Pure (no model import): the
  * page, the example-data script and the tests share it. snake_case as the exports.
  */
-import { scorePosition } from '../../math/next-token';
+import { scorePosition, TOP_K } from '../../math/next-token';
 
 export interface FactPrompt {
   prompt: string;
@@ -95,7 +95,7 @@ export interface PromptResult extends FactPrompt {
  * @param decode a token id's text.
  */
 export function scorePrompt(p: FactPrompt & { added?: boolean }, tokens: number, row: ArrayLike<number>, answerId: number, decode: (id: number) => string): PromptResult {
-  const s = scorePosition(row, answerId, tokens + 1, 5);
+  const s = scorePosition(row, answerId, tokens + 1, TOP_K);
   const top = s.top.map((g) => ({ id: g.id, text: decode(g.id), p: g.p }));
   return {
     prompt: p.prompt,

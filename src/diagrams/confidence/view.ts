@@ -11,8 +11,6 @@ export interface ConfidenceBody {
   model: { id: string; version: string };
   prompts: PromptResult[];
   summary: ConfidenceSummary;
-  /** Added prompts the model could not score (an empty prompt), with why. */
-  skipped?: string[];
 }
 
 export function bodyOf(source: ConfidenceBody['source'], model: ConfidenceBody['model'], prompts: PromptResult[]): ConfidenceBody {

@@ -18,18 +18,23 @@ export class LiveCompanion<R extends Role> {
   /** The model that answered, once loaded. */
   info: ModelInfo | null = null;
 
+  /** Its status lines and Retry by role: inside `box` when the host shows several models' lines. */
+  private readonly get: <T extends HTMLElement = HTMLElement>(role: string) => T;
+
   constructor(
     private readonly host: DiagramElement,
     private readonly role: R,
     private readonly onReady: () => Promise<void>,
     private readonly onError: (e: unknown) => void = () => {},
+    box?: HTMLElement,
   ) {
-    this.status = new ModelStatusLines((r) => host.byRole(r));
+    this.get = box ? <T extends HTMLElement>(r: string) => box.querySelector(`[data-role="${r}"]`) as T : (r) => host.byRole(r);
+    this.status = new ModelStatusLines(this.get);
   }
 
   /** Wire Retry; call from the host's connected(). */
   wire(): void {
-    this.host.listen(this.host.byRole('retry'), 'click', () => void this.loadAndRun());
+    this.host.listen(this.get('retry'), 'click', () => void this.loadAndRun());
   }
 
   /** Load the client module and follow the companion (nothing is fetched until load()). */

@@ -99,7 +99,7 @@ export class GlassboxSeq2seq extends DiagramElement<State> {
 
   /** The step shown: the state's, clamped to the output's length. */
   private step() {
-    return matrixOf(this.run ?? { ...emptyRun, output: this.body.outputTokens }, this.state).step;
+    return Math.min(Math.max(0, this.state.step), this.last());
   }
 
   private last() {
@@ -199,8 +199,5 @@ export class GlassboxSeq2seq extends DiagramElement<State> {
     }
   }
 }
-
-/** Enough of a run to clamp the step before the example has loaded. */
-const emptyRun: Seq2SeqRun = { model: { id: '', version: '' }, text: '', source: [], output: [], encoder: [], decoder: [], cross: [], steps: [] };
 
 if (!customElements.get('glassbox-seq2seq')) customElements.define('glassbox-seq2seq', GlassboxSeq2seq);
